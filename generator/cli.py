@@ -1,0 +1,140 @@
+"""The ``bvpp`` command line: a thin layer that calls the pipeline and sets the exit code.
+
+Exit codes: 0 when all is well, 1 for problems in the content (or a failed site build),
+2 for wrong usage. Content problems are printed as ``file:line:col: field: message`` with a
+hint, all of them, sorted by file and line; never as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator import pipeline
+from generator.problems import ContentError, Problem, Report, Severity
+from generator.site import SiteBuildError
+from generator.validate import gap_counts
+from generator.write import UnsafeOutputError
+
+CONTENT_PROBLEMS = 1
+
+
+def _project(root: Path, content: Path | None, site_dir: Path | None = None) -> pipeline.Project:
+    if not (root / "mkdocs.yml").is_file():
+        raise click.UsageError(f"{root} has no mkdocs.yml; run bvpp in the project folder or pass --project")
+    return pipeline.Project.at(root, content=content, site=site_dir)
+
+
+def _print_problems(problems: list[Problem], as_json: bool = False) -> None:
+    if as_json:
+        report = Report(problems)
+        click.echo(report.to_json())
+        return
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+
+
+def _summary(report: Report) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    gaps = sum(1 for p in report.warnings if p.kind == "gap")
+    return f"{errors} error(s), {warnings} warning(s) ({gaps} draft gaps)"
+
+
+project_option = click.option(
+    "--project",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (holds mkdocs.yml and content/).",
+)
+content_option = click.option(
+    "--content",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The content folder (default: content/ in the project).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bvpp")
+def main() -> None:
+    """Publish a council's Best Value Performance Plan as a static website."""
+
+
+@main.command()
+@project_option
+@content_option
+@click.option("--strict", is_flag=True, help="Fail on warnings (draft gaps included) too.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints one object with every problem, for CI annotations.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
+def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool) -> None:
+    """Load and validate the content; report every problem, build nothing."""
+    result = pipeline.check(_project(root, content))
+    report = result.report
+    shown = report.errors if quiet else report.sorted()
+    _print_problems(shown, as_json=fmt == "json")
+    if fmt == "text":
+        click.echo(_summary(report), err=True)
+        if result.plan is not None:
+            for part, count in gap_counts(result.plan).items():
+                click.echo(f"  draft gaps in {part}: {count}", err=True)
+    failing = report.errors + (report.warnings if strict else [])
+    if failing:
+        sys.exit(CONTENT_PROBLEMS)
+
+
+@main.command()
+@project_option
+@content_option
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to publish the site (default: site/ in the project).",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings (draft gaps included) too.")
+def build(root: Path, content: Path | None, site_dir: Path | None, strict: bool) -> None:
+    """Generate the pages, build the site with MkDocs, publish it if all passed."""
+    project = _project(root, content, site_dir)
+    try:
+        result = pipeline.build(project, strict=strict)
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        click.echo(f"build stopped: {len(exc.problems)} problem(s); the site was not changed", err=True)
+        sys.exit(CONTENT_PROBLEMS)
+    except SiteBuildError as exc:
+        _print_problems(exc.problems)
+        click.echo("mkdocs build failed; the site was not changed", err=True)
+        sys.exit(CONTENT_PROBLEMS)
+    except UnsafeOutputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    warnings = [p for p in result.report.warnings if p.severity is Severity.WARNING]
+    click.echo(
+        f"built {result.pages} pages into {project.site} "
+        f"({len(result.written.written)} written, {len(result.written.removed)} removed); "
+        f"{len(warnings)} warning(s), see 'bvpp check'",
+        err=True,
+    )
+
+
+@main.command()
+@project_option
+@content_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to serve on.")
+def serve(root: Path, content: Path | None, host: str, port: int) -> None:
+    """Live preview: rebuild when a file under content/ changes."""
+    from generator.serve import serve_forever
+
+    project = _project(root, content)
+    serve_forever(project, host, port, click.echo)

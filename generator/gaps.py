@@ -1,0 +1,145 @@
+"""Draft gaps: everything the source leaves out, found in one pass over the model.
+
+A gap is either explicit (a ``missing:`` value, where the source says "to be completed" or
+leaves a cell empty) or a placeholder inside text ("XXX", "tbc", "[... to be inserted]").
+The same list drives the gaps page, the gap markers on pages and ``bvpp check``'s warnings,
+so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator import paths
+from generator.models import Gap, Model, Outcome, Plan, Priority, Section, Theme
+from generator.problems import Location
+
+PLACEHOLDER = re.compile(
+    r"\bto be (?:completed|inserted|updated|confirmed)\b"
+    r"|\btbc\b|\bX{3,}\b|£x{2,}m\b|\?\?"
+    r"|\bnot available for this draft\b|\bwhen available\b",
+    re.IGNORECASE,
+)
+"""Words that mark an unfinished place in a draft's text."""
+
+
+@dataclass(frozen=True)
+class DraftGap:
+    """One place where the draft does not yet say what it should."""
+
+    location: Location
+    page: str
+    group: str
+    context: str
+    field: str
+    words: str
+    explicit: bool
+
+
+def field_labels(plan: Plan) -> dict[str, str]:
+    """The plan's own column headings for outcome fields."""
+    period, previous = plan.plan.period, plan.plan.previous_period
+    return {
+        "statement": "Outcome",
+        "lead_directorates": "Lead directorate",
+        "what_we_did": f"Background/what we did in {previous}",
+        "actions_planned": f"Action planned and targets for {period} and later",
+        "related": "Relevant plans, strategies and PIs",
+        "contacts": "Contact for further information",
+        "title": "Title",
+        "intro": "Introduction",
+        "outcomes": "Outcomes",
+        "other_activity": "Other areas of activity",
+        "indicators_table": "Table of BVPIs and local PIs",
+        "missing": "Whole section",
+    }
+
+
+def find_gaps(plan: Plan) -> list[DraftGap]:
+    """Every gap in the plan, in plan order."""
+    labels = field_labels(plan)
+    found: list[DraftGap] = []
+    for section in plan.sections:
+        found.extend(_section_gaps(section))
+    for theme in plan.themes:
+        found.extend(_theme_gaps(theme, labels))
+    return found
+
+
+def _label(labels: dict[str, str], field: str) -> str:
+    return labels.get(field, field.replace("_", " ").capitalize())
+
+
+def _model_gaps(
+    item: Model, fields: list[str], page: str, group: str, context: str, labels: dict[str, str]
+) -> Iterator[DraftGap]:
+    for field in fields:
+        value = getattr(item, field)
+        if isinstance(value, Gap):
+            yield DraftGap(
+                item.where(field), page, group, context, _label(labels, field), value.missing, True
+            )
+            continue
+        texts: list[tuple[Location, str]] = []
+        if isinstance(value, str):
+            texts = [(item.where(field), value)]
+        elif isinstance(value, list):
+            texts = [(item.where(field, i), v) for i, v in enumerate(value) if isinstance(v, str)]
+        for location, text in texts:
+            for match in PLACEHOLDER.finditer(text):
+                yield DraftGap(
+                    location, page, group, context, _label(labels, field), match.group(0), False
+                )
+
+
+_OUTCOME_FIELDS = ["statement", "lead_directorates", "what_we_did", "actions_planned", "related", "contacts"]
+
+
+def outcome_context(theme: Theme, priority: Priority | None, outcome: Outcome) -> str:
+    """How a gap's place is named: theme › priority › outcome."""
+    where = f"Priority {priority.letter}" if priority else "Other areas of activity"
+    statement = outcome.statement if isinstance(outcome.statement, str) else f"({outcome.id})"
+    return f"{theme.title} › {where} › {statement}"
+
+
+def _theme_gaps(theme: Theme, labels: dict[str, str]) -> Iterator[DraftGap]:
+    group = theme.title
+    yield from _model_gaps(
+        theme, ["intro", "other_activity", "indicators_table"], paths.theme(theme), group,
+        theme.title, labels,
+    )
+    for priority in theme.priorities:
+        yield from _model_gaps(
+            priority, ["title", "outcomes"], paths.priority(theme, priority), group,
+            f"{theme.title} › Priority {priority.letter}", labels,
+        )
+    for priority, outcome in theme.outcomes():
+        yield from _model_gaps(
+            outcome, _OUTCOME_FIELDS, paths.outcome(outcome), group,
+            outcome_context(theme, priority, outcome), labels,
+        )
+
+
+def _section_gaps(section: Section) -> Iterator[DraftGap]:
+    page = paths.section(section)
+    group = "Narrative sections"
+    if section.missing:
+        yield DraftGap(section.where("missing"), page, group, section.title, "Whole section", section.missing, True)
+    for match in PLACEHOLDER.finditer(section.body):
+        line = section.body_line + section.body.count("\n", 0, match.start())
+        column = match.start() - (section.body.rfind("\n", 0, match.start()) + 1) + 1
+        location = Location(section.where().file, line, column)
+        yield DraftGap(location, page, group, section.title, "Text", _sentence(section.body, match), False)
+
+
+def _sentence(body: str, match: re.Match[str]) -> str:
+    """The bracketed note or line around a placeholder, as the draft words it."""
+    start = body.rfind("\n", 0, match.start()) + 1
+    end = body.find("\n", match.end())
+    line = body[start : end if end != -1 else len(body)].strip()
+    bracket = re.search(r"\\?\[[^\]]*" + re.escape(match.group(0)) + r"[^\]]*\\?\]", line)
+    if bracket:
+        return bracket.group(0).replace("\\[", "[").replace("\\]", "]")
+    return match.group(0) if len(line) > 160 else line

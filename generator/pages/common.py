@@ -1,0 +1,93 @@
+"""Views shared by page builders: lookups and outcome listings computed once from the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import paths
+from generator.gaps import field_labels
+from generator.models import Outcome, Plan, Priority, Theme
+
+
+@dataclass(frozen=True)
+class DirectorateView:
+    """What a page needs to name and link a directorate."""
+
+    code: str
+    name: str
+    path: str
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """What a page needs to name and link a contact."""
+
+    id: str
+    name: str
+    phone: str | None
+    path: str
+
+
+@dataclass(frozen=True)
+class OutcomeLink:
+    """An outcome as listed on index pages: its title, page and place in the plan."""
+
+    title: str
+    path: str
+    where: str
+    shared: str = ""
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """Everything page builders look up by key, built once per plan."""
+
+    directorates: dict[str, DirectorateView]
+    contacts: dict[str, ContactView]
+    labels: dict[str, str]
+
+
+def lookups(plan: Plan) -> Lookups:
+    """Build the lookups for a validated plan."""
+    return Lookups(
+        directorates={
+            d.code: DirectorateView(d.code, d.name, paths.directorate(d)) for d in plan.directorates
+        },
+        contacts={
+            c.id: ContactView(c.id, c.name, c.phone, paths.contact_anchor(c)) for c in plan.contacts
+        },
+        labels=field_labels(plan),
+    )
+
+
+def outcome_title(outcome: Outcome) -> str:
+    """The outcome's statement, or a plain description when the draft lost it."""
+    if isinstance(outcome.statement, str):
+        return outcome.statement
+    return "Outcome statement not yet provided"
+
+
+def priority_label(priority: Priority | None) -> str:
+    """``Priority A`` or ``Other areas of activity``."""
+    return f"Priority {priority.letter}" if priority else "Other areas of activity"
+
+
+def priority_title(priority: Priority) -> str:
+    """``Priority A: Visibly improving …``, or the letter alone when the title is missing."""
+    if isinstance(priority.title, str):
+        return f"Priority {priority.letter}: {priority.title}"
+    return f"Priority {priority.letter} (title not yet provided)"
+
+
+def outcome_link(theme: Theme, priority: Priority | None, outcome: Outcome) -> OutcomeLink:
+    """An outcome as an index entry."""
+    return OutcomeLink(
+        outcome_title(outcome),
+        paths.outcome(outcome),
+        f"{theme.title}, {priority_label(priority)}",
+    )
+
+
+def parent_path(theme: Theme, priority: Priority | None) -> str:
+    """The page that lists an outcome: its priority, or the theme's other activity."""
+    return paths.priority(theme, priority) if priority else paths.other_activity(theme)

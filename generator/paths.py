@@ -1,0 +1,91 @@
+"""Where each page lives: stable paths from ids, and relative links between pages.
+
+A page's source path (``themes/environment/priority-a.md``) maps to a URL directory
+(``themes/environment/priority-a/``) because the site uses directory URLs. Paths come only
+from ids, so a page keeps its address while its title or position changes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.models import Contact, Directorate, Outcome, Priority, Section, Theme
+
+HOME = "index.md"
+GAPS = "gaps.md"
+CONTACTS = "contacts.md"
+DIRECTORATES = "directorates/index.md"
+THEMES = "themes/index.md"
+
+RESERVED_IDS = frozenset(
+    {
+        "index", "search", "assets", "404", "sitemap", "themes", "outcomes", "directorates",
+        "contacts", "gaps", "plan", "downloads", "data", "indicators", "reports", "tasks",
+        "con", "prn", "aux", "nul",
+        *(f"com{i}" for i in range(10)),
+        *(f"lpt{i}" for i in range(10)),
+    }
+)
+"""Ids that would clash with the site's own folders or with names Windows cannot store."""
+
+
+def theme(t: Theme) -> str:
+    """The theme's page."""
+    return f"themes/{t.id}/index.md"
+
+
+def priority(t: Theme, p: Priority) -> str:
+    """A priority's page, under its theme."""
+    return f"themes/{t.id}/{p.slug}.md"
+
+
+def other_activity(t: Theme) -> str:
+    """The theme's 'Other areas of activity' page."""
+    return f"themes/{t.id}/other-areas-of-activity.md"
+
+
+def outcome(o: Outcome) -> str:
+    """An outcome's page: flat, so it keeps its address if it moves between priorities."""
+    return f"outcomes/{o.id}.md"
+
+
+def directorate(d: Directorate) -> str:
+    """A directorate's page."""
+    return f"directorates/{d.code.lower()}.md"
+
+
+def section(s: Section) -> str:
+    """A narrative section's page."""
+    return f"plan/{s.id}.md"
+
+
+def contact_anchor(c: Contact) -> str:
+    """A contact's entry on the contacts page."""
+    return f"{CONTACTS}#{c.id}"
+
+
+def url_of(path: str) -> str:
+    """The URL directory a page is served from, relative to the site root."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def md_link(source: str, target: str) -> str:
+    """A relative link to ``target`` for Markdown on page ``source`` (MkDocs resolves it)."""
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    return posixpath.relpath(target, posixpath.dirname(source) or ".") + anchor
+
+
+def html_link(source: str, target: str) -> str:
+    """A relative href to ``target`` for raw HTML on page ``source`` (used as written)."""
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    rel = posixpath.relpath(url_of(target) or ".", url_of(source) or ".")
+    return ("./" if rel == "." else rel + "/") + anchor

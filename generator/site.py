@@ -1,0 +1,124 @@
+"""The MkDocs stage: build the generated docs into a site, and publish it only if it passed.
+
+MkDocs empties its ``site_dir`` before writing, so a failure half-way leaves a broken site.
+Here MkDocs builds into a fresh temporary folder beside the published one; only when the
+build and its strict checks succeed is the temporary folder swapped into place. After any
+failure the last good site is exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.problems import Location, Problem
+
+
+class SiteBuildError(Exception):
+    """MkDocs could not build the site; carries its messages as problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems) or "mkdocs build failed")
+
+
+@dataclass(frozen=True)
+class MkDocsSettings:
+    """What the generator adds to mkdocs.yml for one build."""
+
+    config_file: Path
+    docs_dir: Path
+    nav: list[Any]
+    site_name: str
+    extra: dict[str, Any]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _captured_mkdocs_log() -> Iterator[_Collect]:
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def build_mkdocs(settings: MkDocsSettings, site_dir: Path) -> None:
+    """Run the real ``mkdocs build --strict`` into ``site_dir`` (which it empties)."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with _captured_mkdocs_log() as log:
+        try:
+            config = load_config(
+                config_file=str(settings.config_file),
+                docs_dir=str(settings.docs_dir),
+                site_dir=str(site_dir),
+                nav=settings.nav,
+                site_name=settings.site_name,
+                strict=True,
+            )
+            config["extra"] = {**dict(config["extra"]), **settings.extra}
+            mkdocs_build.build(config)
+        except (MkDocsException, OSError) as exc:
+            problems = [_record_problem(r) for r in log.records]
+            if not problems:
+                problems.append(Problem(Location("mkdocs.yml"), "", str(exc), kind="mkdocs"))
+            raise SiteBuildError(problems) from exc
+
+
+def _record_problem(record: logging.LogRecord) -> Problem:
+    return Problem(Location("mkdocs"), "", record.getMessage(), kind="mkdocs")
+
+
+def publish(settings: MkDocsSettings, site_dir: Path) -> None:
+    """Build into a temporary folder, then swap it in for ``site_dir`` in one step."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    _recover(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    try:
+        build_mkdocs(settings, staging)
+        _swap_in(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _old(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}.previous")
+
+
+def _recover(site_dir: Path) -> None:
+    """Finish a swap that an earlier process was killed in the middle of."""
+    old = _old(site_dir)
+    if old.exists() and not site_dir.exists():
+        old.rename(site_dir)
+    elif old.exists():
+        shutil.rmtree(old)
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    old = _old(site_dir)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,206 @@
+"""Validate stage: rules over the whole plan. Returns every problem; raises nothing.
+
+Loading has already checked each file against its model. These rules need the whole plan at
+once: references between files, uniqueness of ids across files, the order of contents, and
+the draft's gaps (reported as warnings so an officer can see what is still to write).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+from generator import paths
+from generator.gaps import find_gaps
+from generator.load import suggest_known
+from generator.models import Model, Plan
+from generator.problems import Location, Problem, Severity
+from generator.strictyaml import dotted
+
+
+def validate(plan: Plan) -> list[Problem]:
+    """Every problem in the plan: errors first by place, then draft gaps as warnings."""
+    problems: list[Problem] = []
+    problems.extend(_contents(plan))
+    problems.extend(_unique_ids(plan))
+    problems.extend(_references(plan))
+    problems.extend(_priorities(plan))
+    problems.extend(_narrative(plan))
+    problems.extend(_gap_warnings(plan))
+    return problems
+
+
+def id_key(value: str) -> str:
+    """Ids compare equal after Unicode normalisation and case folding."""
+    return unicodedata.normalize("NFKC", value).casefold()
+
+
+def _contents(plan: Plan) -> Iterator[Problem]:
+    known = {t.id: "theme" for t in plan.themes} | {s.id: "section" for s in plan.sections}
+    listed = Counter(plan.plan.contents)
+    for index, item in enumerate(plan.plan.contents):
+        if item not in known:
+            yield Problem(
+                plan.plan.where("contents", index),
+                f"contents[{index}]",
+                f'no theme or section has the id "{item}"',
+                suggest_known(item, sorted(known)) or "each entry names a file in themes/ or sections/",
+            )
+        elif listed[item] > 1 and plan.plan.contents.index(item) != index:
+            yield Problem(plan.plan.where("contents", index), f"contents[{index}]", f'"{item}" is listed twice')
+    for item_id, kind in known.items():
+        if item_id not in listed:
+            model: Model = next(
+                x for x in [*plan.themes, *plan.sections] if x.id == item_id
+            )
+            yield Problem(
+                model.where("id"),
+                "id",
+                f'this {kind} is not in plan.yaml\'s contents, so it would not be published',
+                f'add "{item_id}" to contents in plan.yaml where it belongs in the plan',
+            )
+
+
+def _all_ids(plan: Plan) -> Iterator[tuple[str, Model]]:
+    for theme in plan.themes:
+        yield theme.id, theme
+    for section in plan.sections:
+        yield section.id, section
+    for _theme, _priority, outcome in plan.outcomes():
+        yield outcome.id, outcome
+    for contact in plan.contacts:
+        yield contact.id, contact
+
+
+def _unique_ids(plan: Plan) -> Iterator[Problem]:
+    first: dict[tuple[str, str], Model] = {}
+    for value, model in _all_ids(plan):
+        kind = "contact" if model in plan.contacts else "page"
+        if id_key(value) in paths.RESERVED_IDS:
+            yield Problem(
+                model.where("id"),
+                "id",
+                f'"{value}" is a reserved name',
+                "the site uses it for its own pages or some systems cannot store it; choose another id",
+            )
+        key = (kind, id_key(value))
+        if key in first:
+            other = first[key].where("id")
+            yield Problem(
+                model.where("id"),
+                "id",
+                f'id "{value}" is already used at {other}',
+                "ids must be unique (ignoring case); two pages would share one address",
+            )
+        else:
+            first[key] = model
+    codes: dict[str, Model] = {}
+    for directorate in plan.directorates:
+        if directorate.code in codes:
+            yield Problem(directorate.where("code"), "code", f'directorate "{directorate.code}" is listed twice')
+        codes[directorate.code] = directorate
+
+
+def _references(plan: Plan) -> Iterator[Problem]:
+    directorates = sorted(d.code for d in plan.directorates)
+    contacts = {c.id for c in plan.contacts}
+    used: set[str] = set()
+    for _theme, _priority, outcome in plan.outcomes():
+        if isinstance(outcome.lead_directorates, list):
+            for i, code in enumerate(outcome.lead_directorates):
+                if code not in directorates:
+                    yield Problem(
+                        outcome.where("lead_directorates", i),
+                        _dotted(outcome.field_path("lead_directorates", i)),
+                        f'unknown directorate "{code}" (known: {", ".join(directorates)})',
+                        "add it to directorates.yaml or correct the code",
+                    )
+        if isinstance(outcome.contacts, list):
+            for i, contact in enumerate(outcome.contacts):
+                used.add(contact)
+                if contact not in contacts:
+                    yield Problem(
+                        outcome.where("contacts", i),
+                        _dotted(outcome.field_path("contacts", i)),
+                        f'unknown contact "{contact}"',
+                        suggest_known(contact, sorted(contacts)) or "add the officer to contacts.yaml",
+                    )
+    for contact in plan.contacts:
+        if contact.id not in used:
+            yield Problem(
+                contact.where("id"),
+                "id",
+                f'contact "{contact.id}" is not named by any outcome',
+                "remove it, or add it to the outcomes it is the contact for",
+                Severity.WARNING,
+            )
+
+
+def _priorities(plan: Plan) -> Iterator[Problem]:
+    for theme in plan.themes:
+        letters = [p.letter for p in theme.priorities]
+        for index, priority in enumerate(theme.priorities):
+            if letters.count(priority.letter) > 1 and letters.index(priority.letter) != index:
+                yield Problem(
+                    priority.where("letter"),
+                    _dotted(priority.field_path("letter")),
+                    f'priority letter "{priority.letter}" is used twice in this theme',
+                )
+
+
+_RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?>|<!--")
+_CODE = re.compile(r"`[^`\n]*`")
+
+
+def _narrative(plan: Plan) -> Iterator[Problem]:
+    for section in plan.sections:
+        in_fence = False
+        for offset, line in enumerate(section.body.split("\n")):
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+                continue
+            if in_fence:
+                continue
+            match = _RAW_HTML.search(_CODE.sub(lambda m: " " * len(m.group(0)), line))
+            if match:
+                yield Problem(
+                    _at(section.where().file, section.body_line + offset, match.start() + 1),
+                    "body",
+                    f"raw HTML is not allowed in narrative text, found {match.group(0)!r}",
+                    "use Markdown instead: **bold**, *italic*, lists with '- ', links [text](https://…)",
+                )
+            if "--8<--" in line:
+                yield Problem(
+                    _at(section.where().file, section.body_line + offset, line.index("--8<--") + 1),
+                    "body",
+                    "snippet includes ('--8<--') are not allowed in narrative text",
+                    "paste the text itself",
+                )
+
+
+def _gap_warnings(plan: Plan) -> Iterator[Problem]:
+    for gap in find_gaps(plan):
+        kind = "missing" if gap.explicit else "placeholder"
+        yield Problem(
+            gap.location,
+            gap.field,
+            f"draft gap ({kind}): {gap.context}: \u201c{gap.words}\u201d",
+            "listed on the site's 'What is still missing from this draft' page",
+            Severity.WARNING,
+            kind="gap",
+        )
+
+
+def gap_counts(plan: Plan) -> Counter[str]:
+    """How many gaps each part of the plan has (for the check summary)."""
+    return Counter(g.group for g in find_gaps(plan))
+
+
+def _at(file: str, line: int, column: int) -> Location:
+    return Location(file, line, column)
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return dotted(path)
