@@ -41,7 +41,7 @@ def gap_html(gap: Gap, gaps_href: str) -> Markup:
     """The visible marker for a missing value: words and an icon, never colour alone."""
     return Markup(
         '<span class="bvpp-gap"><span class="bvpp-gap__label">Not yet provided</span> '
-        '<span class="bvpp-gap__source">(the draft says: \u201c{words}\u201d)</span> '
+        '<span class="bvpp-gap__source">({words})</span> '
         '<a class="bvpp-gap__link" href="{href}">see all gaps</a></span>'
     ).format(words=html_text(gap.missing), href=html_attr(gaps_href))
 
