@@ -46,7 +46,7 @@ project_option = click.option(
     "--project",
     "root",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
+    default=Path(),
     show_default=True,
     help="The project folder (holds mkdocs.yml and content/).",
 )

@@ -115,10 +115,10 @@ def _theme_gaps(theme: Theme, labels: dict[str, str]) -> Iterator[DraftGap]:
             priority, ["title", "outcomes"], paths.priority(theme, priority), group,
             f"{theme.title} › Priority {priority.letter}", labels,
         )
-    for priority, outcome in theme.outcomes():
+    for parent, outcome in theme.outcomes():
         yield from _model_gaps(
             outcome, _OUTCOME_FIELDS, paths.outcome(outcome), group,
-            outcome_context(theme, priority, outcome), labels,
+            outcome_context(theme, parent, outcome), labels,
         )
 
 
@@ -126,7 +126,9 @@ def _section_gaps(section: Section) -> Iterator[DraftGap]:
     page = paths.section(section)
     group = "Narrative sections"
     if section.missing:
-        yield DraftGap(section.where("missing"), page, group, section.title, "Whole section", section.missing, True)
+        yield DraftGap(
+            section.where("missing"), page, group, section.title, "Whole section", section.missing, True
+        )
     for match in PLACEHOLDER.finditer(section.body):
         line = section.body_line + section.body.count("\n", 0, match.start())
         column = match.start() - (section.body.rfind("\n", 0, match.start()) + 1) + 1

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.models import (
     ContactsFile,
+    CorrectionsFile,
     DirectoryFile,
     Model,
     Plan,
@@ -49,6 +50,11 @@ class ContentLayout:
     def contacts(self) -> Path:
         """The contact officers."""
         return self.root / "contacts.yaml"
+
+    @property
+    def corrections(self) -> Path:
+        """Repairs of the source's text (optional)."""
+        return self.root / "corrections.yaml"
 
     @property
     def themes(self) -> Path:
@@ -85,6 +91,11 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
     plan_file = _load_yaml_file(layout, layout.plan, PlanFile, problems)
     directory = _load_yaml_file(layout, layout.directorates, DirectoryFile, problems)
     contacts = _load_yaml_file(layout, layout.contacts, ContactsFile, problems)
+    corrections = (
+        _load_yaml_file(layout, layout.corrections, CorrectionsFile, problems)
+        if layout.corrections.exists()
+        else CorrectionsFile(corrections=[])
+    )
     themes = [
         theme
         for path in sorted(layout.themes.glob("*.yaml"))
@@ -97,12 +108,16 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
     ]
     if plan_file is None or directory is None or contacts is None or problems:
         return None, problems
+    order = {item: index for index, item in enumerate(plan_file.contents)}
+    themes.sort(key=lambda theme: order.get(theme.id, len(order)))
+    sections.sort(key=lambda section: order.get(section.id, len(order)))
     plan = Plan(
         plan=plan_file,
         directorates=list(directory.directorates),
         contacts=list(contacts.contacts),
         themes=themes,
         sections=sections,
+        corrections=list(corrections.corrections) if corrections else [],
     )
     return plan, problems
 
@@ -254,10 +269,9 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[Path_, bool]:
     path: list[str | int] = []
     node = data
     for index, part in enumerate(loc):
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_dict = isinstance(node, dict) and isinstance(part, str) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
             node = node[part]
             path.append(part)
         elif index == len(loc) - 1 and isinstance(node, dict) and isinstance(part, str):
@@ -288,10 +302,7 @@ def translate_errors(exc: ValidationError, doc: YamlDocument, model: type[Model]
     for path, errors in by_path.items():
         if path in deeper and {e["type"] for e in errors} <= type_errors:
             continue  # another union branch matched deeper: its errors say more
-        if path in absent:
-            location = doc.location(path[:-1])
-        else:
-            location = doc.location(path)
+        location = doc.location(path[:-1]) if path in absent else doc.location(path)
         problems.append(_one_problem(doc, model, path, errors, location, path in absent))
     return problems
 
@@ -332,7 +343,9 @@ def _one_problem(
     kind = error["type"]
     if kind == "string_pattern_mismatch":
         pattern = str(error.get("ctx", {}).get("pattern", ""))
-        return Problem(location, field, f"expected text matching {pattern}, found {found}", _pattern_hint(pattern))
+        return Problem(
+            location, field, f"expected text matching {pattern}, found {found}", _pattern_hint(pattern)
+        )
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return Problem(location, field, f"expected one of {expected}, found {found}")

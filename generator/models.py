@@ -97,6 +97,21 @@ class ContactsFile(Model):
     contacts: list[Contact]
 
 
+class Correction(Model):
+    """A repair of text-extraction damage made while transcribing the source document."""
+
+    source: Line = Field(description="The text as it stands in the source (or a description).")
+    repaired: Line = Field(description="The text as the content gives it.")
+    place: Line = Field(description="Which file and item the repair is in.")
+    reason: Line = Field(description="Why the repair is certain, e.g. `word split at a line end`.")
+
+
+class CorrectionsFile(Model):
+    """`content/corrections.yaml`: every repair made to the source's text."""
+
+    corrections: list[Correction]
+
+
 class Outcome(Model):
     """One row of a priority's table: an outcome the council committed to."""
 
@@ -210,12 +225,18 @@ class Plan:
     contacts: list[Contact]
     themes: list[Theme]
     sections: list[Section]
+    corrections: list[Correction]
 
     def outcomes(self) -> Iterator[tuple[Theme, Priority | None, Outcome]]:
         """Every outcome in the plan with its theme and priority, in plan order."""
         for theme in self.themes:
             for priority, outcome in theme.outcomes():
                 yield theme, priority, outcome
+
+    def themes_in_order(self) -> list[Theme]:
+        """The themes in the order the plan's contents list gives them."""
+        by_id = {t.id: t for t in self.themes}
+        return [by_id[i] for i in self.plan.contents if i in by_id]
 
     def directorate(self, code: str) -> Directorate | None:
         """The directorate with this code, if there is one."""

@@ -13,6 +13,7 @@ from generator.models import Contact, Directorate, Outcome, Priority, Section, T
 
 HOME = "index.md"
 GAPS = "gaps.md"
+CORRECTIONS = "corrections.md"
 CONTACTS = "contacts.md"
 DIRECTORATES = "directorates/index.md"
 THEMES = "themes/index.md"
@@ -20,7 +21,7 @@ THEMES = "themes/index.md"
 RESERVED_IDS = frozenset(
     {
         "index", "search", "assets", "404", "sitemap", "themes", "outcomes", "directorates",
-        "contacts", "gaps", "plan", "downloads", "data", "indicators", "reports", "tasks",
+        "contacts", "gaps", "corrections", "plan", "downloads", "data", "indicators", "reports", "tasks",
         "con", "prn", "aux", "nul",
         *(f"com{i}" for i in range(10)),
         *(f"lpt{i}" for i in range(10)),

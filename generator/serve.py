@@ -54,5 +54,5 @@ def serve_forever(project: pipeline.Project, host: str, port: int, say: Callable
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         del format, args

@@ -56,7 +56,7 @@ class YamlDocument:
         return Location(self.file, *(mark or (1, 1)))
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """Stops composing after a problem that makes the rest of the stream meaningless."""
 
 
@@ -168,7 +168,7 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
         ]
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         return None, [Problem(Location(file), "", f"not valid YAML: {exc}", kind="syntax")]
-    except _Refused:
+    except _RefusedError:
         return None, composer.problems
     if composer.problems:
         return None, composer.problems
@@ -205,7 +205,7 @@ class _Composer:
                         "the file holds more than one YAML document (a second '---')",
                         "keep one document per file; split the rest into another file",
                     )
-                    raise _Refused
+                    raise _RefusedError
                 data = self._node(next(events), events, ())
         return data
 
@@ -239,18 +239,18 @@ class _Composer:
             return None
         self._check_props(event, path)
         if isinstance(event, yaml.ScalarEvent):
-            plain_empty = event.value == "" and event.style is None
-            return None if plain_empty or (event.style is None and event.value == "~") else event.value
+            plain = not event.style  # the C parser says "" where the Python one says None
+            return None if plain and event.value in ("", "~") else event.value
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             for inner in events:
                 if isinstance(inner, yaml.SequenceEndEvent):
                     return items
                 items.append(self._node(inner, events, (*path, len(items))))
-            raise _Refused  # pragma: no cover - the parser always closes sequences
+            raise _RefusedError  # pragma: no cover - the parser always closes sequences
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(events, path)
-        raise _Refused  # pragma: no cover - no other node events exist
+        raise _RefusedError  # pragma: no cover - no other node events exist
 
     def _mapping(self, events: Iterator[Any], path: Path_) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
@@ -282,7 +282,7 @@ class _Composer:
             key_marks[key] = self._where(key_event)
             value = self._node(next(events), events, value_path)
             mapping.setdefault(key, value)
-        raise _Refused  # pragma: no cover - the parser always closes mappings
+        raise _RefusedError  # pragma: no cover - the parser always closes mappings
 
 
 def _dotted(path: Path_) -> str:

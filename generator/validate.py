@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from generator import paths
 from generator.gaps import find_gaps
 from generator.load import suggest_known
-from generator.models import Model, Plan
+from generator.models import Model, Plan, Section, Theme
 from generator.problems import Location, Problem, Severity
 from generator.strictyaml import dotted
 
@@ -49,12 +49,13 @@ def _contents(plan: Plan) -> Iterator[Problem]:
                 suggest_known(item, sorted(known)) or "each entry names a file in themes/ or sections/",
             )
         elif listed[item] > 1 and plan.plan.contents.index(item) != index:
-            yield Problem(plan.plan.where("contents", index), f"contents[{index}]", f'"{item}" is listed twice')
+            yield Problem(
+                plan.plan.where("contents", index), f"contents[{index}]", f'"{item}" is listed twice'
+            )
     for item_id, kind in known.items():
         if item_id not in listed:
-            model: Model = next(
-                x for x in [*plan.themes, *plan.sections] if x.id == item_id
-            )
+            items: list[Theme | Section] = [*plan.themes, *plan.sections]
+            model = next(x for x in items if x.id == item_id)
             yield Problem(
                 model.where("id"),
                 "id",
@@ -99,7 +100,9 @@ def _unique_ids(plan: Plan) -> Iterator[Problem]:
     codes: dict[str, Model] = {}
     for directorate in plan.directorates:
         if directorate.code in codes:
-            yield Problem(directorate.where("code"), "code", f'directorate "{directorate.code}" is listed twice')
+            yield Problem(
+                directorate.where("code"), "code", f'directorate "{directorate.code}" is listed twice'
+            )
         codes[directorate.code] = directorate
 
 
@@ -118,14 +121,14 @@ def _references(plan: Plan) -> Iterator[Problem]:
                         "add it to directorates.yaml or correct the code",
                     )
         if isinstance(outcome.contacts, list):
-            for i, contact in enumerate(outcome.contacts):
-                used.add(contact)
-                if contact not in contacts:
+            for i, contact_id in enumerate(outcome.contacts):
+                used.add(contact_id)
+                if contact_id not in contacts:
                     yield Problem(
                         outcome.where("contacts", i),
                         _dotted(outcome.field_path("contacts", i)),
-                        f'unknown contact "{contact}"',
-                        suggest_known(contact, sorted(contacts)) or "add the officer to contacts.yaml",
+                        f'unknown contact "{contact_id}"',
+                        suggest_known(contact_id, sorted(contacts)) or "add the officer to contacts.yaml",
                     )
     for contact in plan.contacts:
         if contact.id not in used:

@@ -62,6 +62,7 @@ def build_nav(plan: Plan) -> list[Any]:
                 {"By directorate": paths.DIRECTORATES},
                 {"Contacts": paths.CONTACTS},
                 {"What is still missing": paths.GAPS},
+                *([{"How the text was transcribed": paths.CORRECTIONS}] if plan.corrections else []),
             ]
         }
     )

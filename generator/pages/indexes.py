@@ -32,6 +32,10 @@ def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
         yield view.path, _directorate(plan, code, look)
     yield paths.CONTACTS, _contacts(plan, look)
     yield paths.GAPS, _gaps(gaps)
+    if plan.corrections:
+        yield paths.CORRECTIONS, render(
+            "corrections.md.j2", page=paths.CORRECTIONS, corrections=plan.corrections
+        )
 
 
 def _home(plan: Plan, gap_count: int) -> str:
@@ -62,6 +66,7 @@ def _home(plan: Plan, gap_count: int) -> str:
         gap_count=gap_count,
         contents=contents,
         themes=theme_views,
+        has_corrections=bool(plan.corrections),
     )
 
 

@@ -27,8 +27,8 @@ def theme_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
             yield paths.other_activity(theme), _table_page(
                 theme, None, theme.other_activity, look
             )
-        for priority, outcome in theme.outcomes():
-            yield paths.outcome(outcome), _outcome_page(theme, priority, outcome, look)
+        for parent, outcome in theme.outcomes():
+            yield paths.outcome(outcome), _outcome_page(theme, parent, outcome, look)
 
 
 def _links(outcomes: list[Outcome]) -> list[SimpleNamespace]:

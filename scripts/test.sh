@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up, then run the whole test suite: ruff, mypy --strict, the schema check and pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+echo "== ruff"; .venv/bin/ruff check generator tests
+echo "== mypy --strict"; .venv/bin/mypy
+echo "== pytest"; .venv/bin/python -m pytest -q "$@"

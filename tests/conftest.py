@@ -1,0 +1,52 @@
+"""Shared fixtures: a throwaway copy of the project, so tests never touch the real one."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository root (holds mkdocs.yml, content/, theme/)."""
+
+
+def copy_project(destination: Path, content: Path | None = None) -> Project:
+    """A copy of mkdocs.yml, theme/ and content/ (or another content folder) under ``destination``."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", destination / "theme")
+    shutil.copytree(content or ROOT / "content", destination / "content")
+    return Project.at(destination)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A fresh copy of the bundled project in a temporary folder."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def write_content(tmp_path: Path) -> Callable[[dict[str, str]], Project]:
+    """Make a project whose content is the bundled content with some files replaced.
+
+    Pass ``{"themes/environment.yaml": "...text..."}``; a value of ``""`` deletes the file.
+    """
+
+    made = iter(range(1_000))
+
+    def make(files: dict[str, str]) -> Project:
+        project = copy_project(tmp_path / f"edited-{next(made)}")
+        for rel, text in files.items():
+            target = project.content / rel
+            if text == "":
+                target.unlink()
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        return project
+
+    return make

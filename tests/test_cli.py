@@ -1,0 +1,77 @@
+"""The command line: exit codes 0 / 1 / 2, located messages, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.pipeline import Project
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_on_the_bundled_plan_exits_0_and_reports_gaps(project: Project) -> None:
+    code, _out, err = run("check", "--project", str(project.root))
+    assert code == 0
+    assert "0 error(s)" in err
+    assert "draft gaps in Environment:" in err
+    assert "Traceback" not in err
+
+
+def test_check_strict_fails_on_warnings(project: Project) -> None:
+    code, _out, _err = run("check", "--project", str(project.root), "--strict")
+    assert code == 1
+
+
+def test_check_reports_content_errors_with_exit_1(
+    project: Project, write_content: Callable[[dict[str, str]], Project]
+) -> None:
+    plan = (project.content / "plan.yaml").read_text().replace("status: draft", "status: maybe")
+    edited = write_content({"plan.yaml": plan})
+    code, _out, err = run("check", "--project", str(edited.root), "--quiet")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "content/plan.yaml:7:9: status: expected one of 'draft' or 'final', found \"maybe\""
+    )
+    assert "Traceback" not in err
+
+
+def test_check_json_format(project: Project) -> None:
+    code, out, _err = run("check", "--project", str(project.root), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["errors"] == 0
+    assert report["warnings"] == len(report["problems"]) > 0
+    first = report["problems"][0]
+    assert set(first) == {"file", "line", "column", "severity", "kind", "field", "message", "hint"}
+
+
+def test_wrong_usage_exits_2(project: Project) -> None:
+    assert run("check", "--no-such-option")[0] == 2
+    assert run("frobnicate")[0] == 2
+    code, _out, err = run("check", "--project", str(project.root / "nowhere"))
+    assert code == 2 and "has no mkdocs.yml" in err
+
+
+def test_build_with_bad_content_exits_1_and_keeps_site(
+    project: Project, write_content: Callable[[dict[str, str]], Project]
+) -> None:
+    edited = write_content({"directorates.yaml": "directorates: []\n"})
+    code, _out, err = run("build", "--project", str(edited.root))
+    assert code == 1
+    assert "the site was not changed" in err
+    assert not edited.site.exists()
+
+
+def test_build_into_a_chosen_site_dir(project: Project) -> None:
+    target = project.root / "public"
+    code, _out, err = run("build", "--project", str(project.root), "--site-dir", str(target))
+    assert code == 0, err
+    assert (target / "index.html").is_file()
+    assert "built" in err
