@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterator
 from types import SimpleNamespace
 
-from markupsafe import Markup
-
 from generator import paths
 from generator.gaps import DraftGap, find_gaps
 from generator.models import Gap, Plan
 from generator.pages.common import Lookups, OutcomeLink, outcome_link, outcome_title
+from generator.pages.tables import place_tables
 from generator.render import render
 
 
@@ -25,7 +24,7 @@ def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
             page=paths.section(section),
             section=section,
             missing_gap=Gap(missing=section.missing) if section.missing else None,
-            body=Markup(section.body),
+            body=place_tables(section, plan),
         )
     yield paths.DIRECTORATES, _directorates(plan, look)
     for code, view in look.directorates.items():

@@ -1,0 +1,88 @@
+"""Data tables on section pages: each ``{{ table: ID }}`` line becomes the table and its check note.
+
+The table is written as raw HTML (caption, ``th`` with ``scope``, figures right-aligned) by the
+``data_table.md.j2`` template, so every value passes through :func:`generator.escape.html_text`.
+Under it, a note says in words and with an icon whether the figures add up, where they do
+not, and which sums cannot be checked because the draft leaves a figure out.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from markupsafe import Markup
+
+from generator import paths
+from generator.arithmetic import Comparison, check_table, describe, expression
+from generator.models import Gap, Plan, Section
+from generator.render import gap_html, render
+from generator.table_rules import GAP_MARKER, scan_markers, table_anchor
+from generator.tables import Table
+
+
+def place_tables(section: Section, plan: Plan) -> Markup:
+    """The section's body with each table marker replaced by its table, each gap marker by a gap."""
+    tables = {table.id: table for table in plan.tables}
+    lines = section.body.split("\n")
+    for marker in scan_markers(section):
+        table = tables.get(marker.table_id or "")
+        if table is not None:
+            lines[marker.index] = "\n" + table_html(table).rstrip("\n") + "\n"
+        elif gap := GAP_MARKER.match(marker.text):
+            page = paths.section(section)
+            lines[marker.index] = gap_html(Gap(missing=gap["words"]), paths.html_link(page, paths.GAPS))
+    # The body is the officer's Markdown, published as Markdown (validate refuses raw HTML in it).
+    return Markup("\n".join(lines))
+
+
+def table_html(table: Table) -> str:
+    """One table as an accessible HTML block, followed by what its checks found."""
+    comparisons = check_table(table)
+    gaps = {  # a needed cell the draft leaves empty; a published dash is shown as it is
+        (cell.row, cell.column)
+        for comparison in comparisons
+        for cell in comparison.missing
+        if cell.figure is not None and cell.figure.blank
+    }
+    numeric = {
+        column: any(cell.figure is not None and not cell.figure.missing for cell in cells)
+        and all(cell.figure is not None for cell in cells)
+        for column, cells in zip(table.columns, zip(*table.rows, strict=True), strict=False)
+    }
+    disagreements = [c for c in comparisons if c.status == "disagrees"]
+    unchecked = [c for c in comparisons if c.status == "cannot check"]
+    state = "problem" if disagreements else "incomplete" if unchecked else "ok"
+    return render(
+        "data_table.md.j2",
+        anchor=table_anchor(table),
+        title=table.spec.title,
+        summary=table.spec.summary,
+        units=table.spec.units,
+        notes=table.spec.notes,
+        columns=[
+            SimpleNamespace(heading=table.heading(column), numeric=numeric.get(column, False))
+            for column in table.columns
+        ],
+        rows=[
+            [
+                SimpleNamespace(
+                    text=cell.text,
+                    numeric=numeric.get(cell.column, False),
+                    gap=(cell.row, cell.column) in gaps,
+                )
+                for cell in row
+            ]
+            for row in table.rows
+        ],
+        checked=bool(comparisons),
+        state=state,
+        disagreements=_items(disagreements, table),
+        unchecked=_items(unchecked, table),
+        agreed=sum(1 for c in comparisons if c.status == "agrees"),
+        rounded=_items([c for c in comparisons if c.rounded], table),
+        check_names=list(dict.fromkeys(c.sum.check for c in comparisons)),
+    )
+
+
+def _items(comparisons: list[Comparison], table: Table) -> list[SimpleNamespace]:
+    return [SimpleNamespace(text=describe(c, table), sum=expression(c, table)) for c in comparisons]
