@@ -8,6 +8,8 @@ come back as values, all of them, so an officer sees every mistake in one run.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, get_args
@@ -15,6 +17,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from generator.models import (
+    ID_PATTERN,
     ContactsFile,
     CorrectionsFile,
     DirectoryFile,
@@ -24,7 +27,7 @@ from generator.models import (
     Section,
     Theme,
 )
-from generator.problems import Location, Problem
+from generator.problems import Location, Problem, Severity
 from generator.strictyaml import Path_, YamlDocument, dotted, parse_yaml, read_text
 
 M = TypeVar("M", bound=Model)
@@ -106,7 +109,12 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
         for path in sorted(layout.sections.glob("*.md"))
         if (section := load_section(layout, path, problems)) is not None
     ]
-    if plan_file is None or directory is None or contacts is None or problems:
+    from generator.tables import load_tables  # tables.py builds on this module's helpers
+
+    tables, found = load_tables(layout)
+    problems.extend(found)
+    failed = any(p.severity is Severity.ERROR for p in problems)
+    if plan_file is None or directory is None or contacts is None or failed:
         return None, problems
     order = {item: index for index, item in enumerate(plan_file.contents)}
     themes.sort(key=lambda theme: order.get(theme.id, len(order)))
@@ -118,6 +126,7 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
         themes=themes,
         sections=sections,
         corrections=list(corrections.corrections) if corrections else [],
+        tables=tuple(tables),
     )
     return plan, problems
 
@@ -132,7 +141,7 @@ def _load_yaml_file(
                 Location(file),
                 "",
                 "required file is missing",
-                f"create it; see the README for what a {model.__name__} holds",
+                f"restore it, or create it: it holds {_holds(model)}",
                 kind="missing-file",
             )
         )
@@ -251,14 +260,38 @@ _TYPE_WORDS = {
 }
 
 
+def _holds(model: type[Model]) -> str:
+    """What a file's model holds, from its docstring: "`content/x.yaml`: what it holds."."""
+    first = (model.__doc__ or model.__name__).strip().splitlines()[0]
+    return first.split(": ", 1)[-1].rstrip(".")
+
+
+def _invisible(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category in {"Cc", "Cf", "Zl", "Zp"} or (category == "Zs" and char != " ")
+
+
+def visible(text: str, limit: int = 80) -> str:
+    """Text for a message: one line, invisible characters shown as <U+200B>, long text cut."""
+    shown = "".join(f"<U+{ord(c):04X}>" if _invisible(c) else c for c in text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, dict):
+        if len(value) == 1 and all(isinstance(v, str) for v in value.values()):
+            return f"a mapping ({visible(_as_text(value))})"
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f'"{value}"'
+    return f'"{visible(str(value))}"'
+
+
+def _as_text(value: dict[str, str]) -> str:
+    """``{"Budget": "2024"}`` back to the ``Budget: 2024`` an officer wrote."""
+    return "".join(f"{key}: {text}" for key, text in value.items())
 
 
 def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[Path_, bool]:
@@ -325,7 +358,8 @@ def _one_problem(
     if "extra_forbidden" in types:
         name = str(path[-1])
         return _unknown_field(location, field, name, known_fields(model, path[:-1]))
-    found = _kind(_value_at(doc.data, path)) if not absent else "nothing"
+    value = _value_at(doc.data, path) if not absent else None
+    found = _kind(value) if not absent else "nothing"
     if len(errors) > 1 and ({"string_type", "model_type", "dict_type", "list_type"} & types):
         gap = {"model_type", "dict_type"} & types
         wanted = sorted(
@@ -333,37 +367,96 @@ def _one_problem(
         )
         if gap:
             wanted.append("a gap ('missing: …')")
-        return Problem(
-            location,
-            field,
-            f"expected {' or '.join(wanted)}, found {found}",
-            "a missing value is written as a mapping: 'missing: <what the source says>'",
-        )
+        hint = "a missing value is written as a mapping: 'missing: <what the source says>'"
+        if isinstance(value, dict) and "text" in wanted:
+            hint = f"if this is text containing ': ', put all of it in quotes; {hint}"
+        elif value is None and not absent:
+            hint = (
+                "write the value after the colon; if the source leaves it out, write "
+                "'missing: <what the source says>' on the next line, indented under it"
+            )
+        elif isinstance(value, str) and any(w.startswith("a list") for w in wanted):
+            hint = f"{_TYPE_HINTS['list_type']}; {hint}"
+        return Problem(location, field, f"expected {' or '.join(wanted)}, found {found}", hint)
     error = errors[0]
     kind = error["type"]
     if kind == "string_pattern_mismatch":
         pattern = str(error.get("ctx", {}).get("pattern", ""))
-        return Problem(
-            location, field, f"expected text matching {pattern}, found {found}", _pattern_hint(pattern)
-        )
+        return _pattern_problem(location, field, pattern, value, found)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return Problem(location, field, f"expected one of {expected}, found {found}")
+        return Problem(
+            location, field, f"expected one of {expected}, found {found}",
+            "write one of these exactly as shown",
+        )
     if kind in {"too_short", "too_long"}:
-        return Problem(location, field, f"{error['msg'].lower()}, found {found}")
+        return Problem(
+            location, field, f"{error['msg'].lower()}, found {found}",
+            "add at least one entry, or write the gap as 'missing: <what the source says>'",
+        )
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        return Problem(
+            location, field, f"expected text, found {found}",
+            f'if this is text containing \': \', put all of it in quotes: "{_as_text(value)}"',
+        )
     if kind in _TYPE_WORDS:
-        return Problem(location, field, f"expected {_TYPE_WORDS[kind]}, found {found}")
-    return Problem(location, field, f"{error['msg']}, found {found}")
+        reason = str(error.get("ctx", {}).get("error", ""))
+        because = f" ({reason})" if reason and kind.startswith("date") else ""
+        return Problem(
+            location, field, f"expected {_TYPE_WORDS[kind]}, found {found}{because}",
+            _TYPE_HINTS.get(kind, _TYPE_HINTS["string_type"]),
+        )
+    return Problem(
+        location, field, f"{error['msg']}, found {found}",
+        "see the README for what this field holds",
+    )
 
 
-def _pattern_hint(pattern: str) -> str:
-    if "a-z0-9" in pattern:
-        return "ids are lower-case letters and digits joined by single hyphens, e.g. 'street-scene'"
-    if "A-Z]{2,4}" in pattern:
-        return "directorate codes are 2 to 4 capital letters, e.g. 'UL'"
-    if "\\d{4}/\\d{2}" in pattern:
-        return "write a year as 2004/05"
-    return ""
+_TYPE_HINTS = {
+    "string_type": "write the text on the same line as the field's name, in quotes if it "
+    "contains ': ' or ' #'",
+    "list_type": "write one entry per line, each starting with '- ', or all on one line "
+    'as ["A", "B"]',
+    "dict_type": "write the fields as 'name: value' lines, indented under this one",
+    "model_type": "write the fields as 'name: value' lines, indented under this one",
+    "model_attributes_type": "write the fields as 'name: value' lines, indented under this one",
+    "int_parsing": "write digits only, e.g. 12",
+    "float_parsing": "write digits only, with a point for decimals, e.g. 12.5",
+    "date_from_datetime_parsing": 'write a real date as YYYY-MM-DD in quotes, e.g. "2004-04-07"',
+    "date_parsing": 'write a real date as YYYY-MM-DD in quotes, e.g. "2004-04-07"',
+    "date_type": 'write a real date as YYYY-MM-DD in quotes, e.g. "2004-04-07"',
+}
+
+_PATTERN_WORDS = {
+    ID_PATTERN: (
+        "an id (lower-case letters and digits joined by single hyphens)",
+        "ids become web addresses: use lower-case letters, digits and single hyphens only",
+    ),
+    r"^[A-Z]{2,4}$": (
+        "a directorate code (2 to 4 capital letters)",
+        'use a code from directorates.yaml, e.g. "UL"',
+    ),
+    r"^\d{4}/\d{2}$": ("a year written as 2004/05", 'write the year in quotes, e.g. "2004/05"'),
+    r"^[A-Z]$": ("one capital letter", 'write the priority\'s letter in quotes, e.g. "A"'),
+}
+
+
+def _pattern_problem(
+    location: Location, field: str, pattern: str, value: Any, found: str
+) -> Problem:
+    wanted, hint = _PATTERN_WORDS.get(pattern, (f"text matching {pattern}", ""))
+    text = str(value)
+    if any(_invisible(c) for c in text):
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in text if _invisible(c)}))
+        hint = (
+            f"it contains invisible characters ({codes}); retype it, as text pasted from "
+            "Word or the web can carry them"
+        )
+    elif pattern == ID_PATTERN:
+        slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+        if slug and slug != text:
+            hint = f'{hint}; for example "{slug}"'
+    return Problem(location, field, f"expected {wanted}, found {found}", hint)
 
 
 def _unknown_field(location: Location, field: str, name: str, known: list[str]) -> Problem:
@@ -372,13 +465,14 @@ def _unknown_field(location: Location, field: str, name: str, known: list[str]) 
         codes = ", ".join(f"U+{ord(c):04X}" for c in invisible)
         return Problem(
             location,
-            field,
-            f"unknown field {name!r}: it contains invisible characters ({codes})",
+            visible(field),
+            f'unknown field "{visible(name)}": it contains invisible characters ({codes})',
             "retype the name; text pasted from Word or the web can carry such characters",
         )
     hint = suggest_known(name, known)
     listing = f"known fields here: {', '.join(known)}"
-    return Problem(location, field, f'unknown field "{name}"', f"{hint} {listing}".strip())
+    message = f'expected one of the known fields, found an unknown field "{name}"'
+    return Problem(location, field, message, f"{hint} {listing}".strip())
 
 
 def _models_in(annotation: Any) -> list[type[Model]]:

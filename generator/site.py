@@ -84,6 +84,19 @@ def build_mkdocs(settings: MkDocsSettings, site_dir: Path) -> None:
             if not problems:
                 problems.append(Problem(Location("mkdocs.yml"), "", str(exc), kind="mkdocs"))
             raise SiteBuildError(problems) from exc
+        except Exception as exc:  # a theme template or plugin failing: still a failed build
+            problems = [_record_problem(r) for r in log.records]
+            problems.append(
+                Problem(
+                    Location("mkdocs"),
+                    "",
+                    f"the build stopped with an unexpected error: {type(exc).__name__}: {exc}",
+                    "the published site was left as it was; a theme override or plugin may be "
+                    "at fault (run 'mkdocs build' in the project folder to see the traceback)",
+                    kind="mkdocs",
+                )
+            )
+            raise SiteBuildError(problems) from exc
 
 
 def _record_problem(record: logging.LogRecord) -> Problem:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,9 @@ from generator.problems import Location, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Content files larger than this are refused before they are read (a plan file is ~100 KB)."""
+
+MAX_DEPTH = 32
+"""Deeper nesting is refused: a plan needs about 8 levels, and Python's stack is finite."""
 
 Path_ = tuple[str | int, ...]
 
@@ -70,17 +73,20 @@ def decode_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         hint = "save the file as UTF-8"
+        byte = raw[exc.start : exc.start + 1]
+        seen = ""
         try:
             raw.decode("cp1252")
             hint = _CP1252_HINT
+            seen = f" ({byte.decode('cp1252')!r} in Windows-1252)"
         except UnicodeDecodeError:
             pass
-        byte = raw[exc.start : exc.start + 1].hex()
         return None, [
             Problem(
                 Location(file, line, column),
                 "",
-                f"expected UTF-8 text, found the byte 0x{byte} that UTF-8 does not allow here",
+                f"expected UTF-8 text, found the byte 0x{byte.hex()}{seen} "
+                "that UTF-8 does not allow here",
                 hint,
                 kind="encoding",
             )
@@ -92,8 +98,19 @@ def read_text(path: Path, file: str, limit: int = MAX_FILE_BYTES) -> tuple[str |
     """Read a content file within the size limit and decode it."""
     try:
         size = path.stat().st_size
+        if size <= limit:
+            raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(Location(file), "", f"cannot read the file: {exc.strerror}")]
+        return None, [
+            Problem(
+                Location(file),
+                "",
+                f"expected a file to read, found it cannot be read: {exc.strerror}",
+                "check that it is a file (not a folder) that you may open, "
+                "and that no other program holds it locked",
+                kind="missing-file",
+            )
+        ]
     if size > limit:
         return None, [
             Problem(
@@ -104,7 +121,7 @@ def read_text(path: Path, file: str, limit: int = MAX_FILE_BYTES) -> tuple[str |
                 kind="size",
             )
         ]
-    return decode_text(path.read_bytes(), file)
+    return decode_text(raw, file)
 
 
 _BAD_INDENT = re.compile(r"^( *)([\t\u00a0\u2007\u202f\u3000]+)", re.MULTILINE)
@@ -129,6 +146,82 @@ def _indent_problems(text: str, file: str) -> list[Problem]:
     return problems
 
 
+_CONTROL_NAMES = {0x00: "null", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab",
+                  0x0C: "form feed", 0x1B: "escape", 0x7F: "delete"}
+_SYNTAX_HINT = (
+    "check quotes, colons and indentation near this place; "
+    "a value containing ': ' or ' #' or starting with a quote must be quoted whole"
+)
+
+
+def _control_problem(code: int, text: str, file: str) -> Problem:
+    """A control character the YAML reader refused, located and named."""
+    index = max(text.find(chr(code)), 0)
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    name = _CONTROL_NAMES.get(code, "a control character")
+    return Problem(
+        Location(file, line, column),
+        "",
+        f"expected text, found the invisible control character U+{code:04X} ({name})",
+        "delete it and retype the space or line break there; "
+        "it usually comes with text pasted from Word or a PDF",
+        kind="syntax",
+    )
+
+
+def quote_suggestion(line: str) -> str:
+    """``title: Budget: 2024`` → ``title: "Budget: 2024"``, for hints; "" if not a field line."""
+    match = re.match(r'^\s*((?:- )?[^\s:#"\'][^:#]*?):\s+(\S.*?)\s*$', line)
+    if not match:
+        return ""
+    value = match.group(2).replace("\\", "\\\\").replace('"', '\\"')
+    return f'{match.group(1)}: "{value}"'
+
+
+def _syntax_problem(
+    exc: yaml.MarkedYAMLError, text: str, file: str, fields: dict[int, Path_]
+) -> Problem:
+    """A parser error in plain words, at the place an officer has to look."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    lines = text.split("\n")
+    hint = _SYNTAX_HINT
+    if "end of stream" in problem and "quoted scalar" in context and exc.context_mark:
+        mark = exc.context_mark
+        message = "expected a closing quote for the value starting here, found the end of the file"
+        hint = "end the value with the same quote it starts with; the file may have been cut short"
+    elif "mapping values are not allowed" in problem and mark is not None:
+        message = "expected one 'name: value' on this line, found a second ': ' inside the value"
+        suggestion = quote_suggestion(lines[mark.line])
+        hint = f"put the whole value in quotes: {suggestion}" if suggestion else hint
+    elif "did not find expected ',' or" in problem and exc.context_mark is not None:
+        opened = exc.context_mark.line + 1
+        closer, what = ("]", "list") if "sequence" in context else ("}", "mapping")
+        found = "the end of the file" if mark and mark.line >= len(lines) - 1 else "something else"
+        message = (
+            f"expected ',' or '{closer}' to go on with the {what} opened at line {opened}, "
+            f"found {found}"
+        )
+        hint = f"close the {what} with '{closer}'; the file may have been cut short"
+    elif "cannot start any token" in problem and mark is not None:
+        char = lines[mark.line][mark.column : mark.column + 1]
+        message = f"expected a value, found {char!r}, which cannot start a value without quotes"
+        hint = "put the whole value in quotes"
+    elif "did not find expected key" in problem or "expected '-' indicator" in problem:
+        message = "expected the next field or list entry, lined up with the ones above it"
+        hint = "indent this line with spaces exactly as far as the other lines of the same item"
+    elif "could not find expected ':'" in problem:
+        mark = exc.context_mark or mark
+        message = "expected 'name: value', found a line without ': '"
+        hint = "add ': ' after the name, or if this line continues a value, put that value in quotes"
+    else:
+        message = f"not valid YAML: {f'{context}: ' if context else ''}{problem}"
+    where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+    field = _dotted(fields.get(where.line, ())) if mark else ""
+    return Problem(where, field, message, hint, kind="syntax")
+
+
 def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document strictly; return the document or every problem found."""
     if not text.strip() or all(
@@ -146,27 +239,15 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
     problems = _indent_problems(text, file)
     if problems:
         return None, problems
-    composer = _Composer(file)
+    composer = _Composer(file, text)
     try:
         data = composer.compose(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        message = exc.problem or "cannot be parsed as YAML"
-        if exc.context:
-            message = f"{exc.context}: {message}"
-        return None, [
-            *composer.problems,
-            Problem(
-                where,
-                "",
-                f"not valid YAML: {message}",
-                "check quotes, colons and indentation near this place; "
-                "a value containing ': ' or starting with a quote must be quoted whole",
-                kind="syntax",
-            ),
-        ]
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        fields = {**composer.lines, **composer.key_lines}
+        return None, [*composer.problems, _syntax_problem(exc, text, file, fields)]
+    except yaml.reader.ReaderError as exc:
+        return None, [*composer.problems, _control_problem(exc.character, text, file)]
+    except yaml.YAMLError as exc:  # pragma: no cover - the reader and parser errors above
         return None, [Problem(Location(file), "", f"not valid YAML: {exc}", kind="syntax")]
     except _RefusedError:
         return None, composer.problems
@@ -178,10 +259,16 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
 class _Composer:
     """Builds dicts, lists and strings from parser events, refusing YAML's traps."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.text_lines = text.split("\n")
         self.problems: list[Problem] = []
         self.marks: dict[Path_, tuple[int, int]] = {}
+        self.lines: dict[int, Path_] = {}
+        """The first value begun on each line, to name the field in a syntax error."""
+        self.key_lines: dict[int, Path_] = {}
+        """The first key on each line: it names a line's field better than its container."""
+        self._aliases: dict[str, tuple[int, int]] = {}
 
     def _where(self, event: Any) -> Location:
         mark = event.start_mark
@@ -193,6 +280,20 @@ class _Composer:
         )
 
     def compose(self, events: Iterator[Any]) -> Any:
+        try:
+            return self._compose(events)
+        finally:
+            self._count_aliases()
+
+    def _count_aliases(self) -> None:
+        """One problem per alias name, not one per use: a bomb would give hundreds."""
+        for name, (index, uses) in self._aliases.items():
+            if uses > 1:
+                first = self.problems[index]
+                more = f"; this file uses '*{name}' {uses} times"
+                self.problems[index] = replace(first, message=first.message + more)
+
+    def _compose(self, events: Iterator[Any]) -> Any:
         documents = 0
         data: Any = None
         for event in events:
@@ -222,14 +323,31 @@ class _Composer:
             self._refuse(
                 event,
                 path,
-                f"tags ('{tag}') are not allowed in content files",
+                f"tags ('{str(tag).replace('tag:yaml.org,2002:', '!!')}') "
+                "are not allowed in content files",
                 "remove the tag; values are read as text and checked against the model",
             )
 
     def _node(self, event: Any, events: Iterator[Any], path: Path_) -> Any:
+        if len(path) > MAX_DEPTH:
+            named = [i for i, part in enumerate(path) if isinstance(part, str)]
+            self._refuse(
+                event,
+                path[: named[0] + 1] if named else (),
+                f"expected at most {MAX_DEPTH} levels of nesting, found more",
+                "a plan needs a few levels only; look for runaway '[' or '{' brackets",
+            )
+            raise _RefusedError
         mark = event.start_mark
         self.marks[path] = (mark.line + 1, mark.column + 1)
+        self.lines.setdefault(mark.line + 1, path)
         if isinstance(event, yaml.AliasEvent):
+            name = str(event.anchor)
+            if name in self._aliases:
+                index, uses = self._aliases[name]
+                self._aliases[name] = (index, uses + 1)
+                return None
+            self._aliases[name] = (len(self.problems), 1)
             self._refuse(
                 event,
                 path,
@@ -240,6 +358,8 @@ class _Composer:
         self._check_props(event, path)
         if isinstance(event, yaml.ScalarEvent):
             plain = not event.style  # the C parser says "" where the Python one says None
+            if plain and event.value not in ("", "~"):
+                self._check_plain(event, path)
             return None if plain and event.value in ("", "~") else event.value
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
@@ -251,6 +371,14 @@ class _Composer:
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(events, path)
         raise _RefusedError  # pragma: no cover - no other node events exist
+
+    def _check_plain(self, event: Any, path: Path_) -> None:
+        start, end = event.start_mark, event.end_mark
+        found = _plain_problems(event.value, start, end, self.text_lines)
+        if found:
+            message, hint, line, column = found
+            where = Location(self.file, line, column)
+            self.problems.append(Problem(where, _dotted(path), message, hint, kind="syntax"))
 
     def _mapping(self, events: Iterator[Any], path: Path_) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
@@ -280,9 +408,50 @@ class _Composer:
                     "keep one of the two; YAML tools silently keep only the last",
                 )
             key_marks[key] = self._where(key_event)
+            self.key_lines.setdefault(key_marks[key].line, value_path)
             value = self._node(next(events), events, value_path)
             mapping.setdefault(key, value)
         raise _RefusedError  # pragma: no cover - the parser always closes mappings
+
+
+_CURLY_PAIRS = {"\u201c\u201d", "\u2018\u2019", "\u201e\u201c", "\u201e\u201d", "\u201d\u201d"}
+
+
+def _plain_problems(
+    value: str, start: Any, end: Any, lines: list[str]
+) -> tuple[str, str, int, int] | None:
+    """An unquoted value that does not say what its writer meant: message, hint, line, column."""
+    if len(value) > 1 and value[0] + value[-1] in _CURLY_PAIRS:
+        return (
+            f"expected text, found a value wrapped in curly quotes ({value[0]}…{value[-1]}), "
+            "which YAML keeps as part of the text",
+            f'type straight quotes instead: "{value[1:-1]}"; if the curly quotes belong to '
+            "the text, wrap the whole value in straight quotes too",
+            start.line + 1,
+            start.column + 1,
+        )
+    for number in range(start.line + 1, min(end.line + 1, len(lines))):
+        if lines[number].lstrip().startswith("- "):
+            return (
+                "expected one list entry per line, found a line starting with '- ' "
+                "that YAML joins to the text above it, as it is indented further",
+                "line up its '- ' with the '- ' of the entries above it",
+                number + 1,
+                len(lines[number]) - len(lines[number].lstrip()) + 1,
+            )
+    line = lines[end.line] if end.line < len(lines) else ""
+    comment = re.match(r"\s+#", line[end.column :])
+    if comment:
+        whole = line[start.column :].rstrip().replace("\\", "\\\\").replace('"', '\\"')
+        suggestion = f': "{whole}"' if end.line == start.line else " whole"
+        return (
+            f"expected the whole value, found ' #' which starts a YAML comment: "
+            f'only "{value}" would be kept',
+            f"put the value in quotes{suggestion}; a comment needs a line of its own",
+            end.line + 1,
+            end.column + len(comment.group(0)),
+        )
+    return None
 
 
 def _dotted(path: Path_) -> str:

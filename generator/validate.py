@@ -18,6 +18,7 @@ from generator.load import suggest_known
 from generator.models import Model, Plan, Section, Theme
 from generator.problems import Location, Problem, Severity
 from generator.strictyaml import dotted
+from generator.table_rules import table_problems
 
 
 def validate(plan: Plan) -> list[Problem]:
@@ -28,6 +29,7 @@ def validate(plan: Plan) -> list[Problem]:
     problems.extend(_references(plan))
     problems.extend(_priorities(plan))
     problems.extend(_narrative(plan))
+    problems.extend(table_problems(plan))
     problems.extend(_gap_warnings(plan))
     return problems
 
@@ -82,7 +84,7 @@ def _unique_ids(plan: Plan) -> Iterator[Problem]:
         if id_key(value) in paths.RESERVED_IDS:
             yield Problem(
                 model.where("id"),
-                "id",
+                _dotted(model.field_path("id")),
                 f'"{value}" is a reserved name',
                 "the site uses it for its own pages or some systems cannot store it; choose another id",
             )
@@ -91,7 +93,7 @@ def _unique_ids(plan: Plan) -> Iterator[Problem]:
             other = first[key].where("id")
             yield Problem(
                 model.where("id"),
-                "id",
+                _dotted(model.field_path("id")),
                 f'id "{value}" is already used at {other}',
                 "ids must be unique (ignoring case); two pages would share one address",
             )
@@ -153,34 +155,94 @@ def _priorities(plan: Plan) -> Iterator[Problem]:
                 )
 
 
-_RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?>|<!--")
+# What Python-Markdown itself treats as raw HTML (its HTML_RE), plus comments and <? … ?>.
+_RAW_HTML = re.compile(r"</?[A-Za-z][^<>@\s]*(?:\s[^<>]*)?>|<!--|<\?")
+_AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>")
 _CODE = re.compile(r"`[^`\n]*`")
+_INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
+_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+_ATTR_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*\}")
+_SAFE_SCHEMES = ("https://", "mailto:", "tel:")
+
+
+def unsafe_url(url: str) -> bool:
+    """True unless a link address is https, mailto, tel or relative (no scheme at all)."""
+    address = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
+    if address.startswith(_SAFE_SCHEMES):
+        return False
+    head = re.split(r"[/?#]", address, maxsplit=1)[0]
+    return address.startswith("//") or any(c in head for c in ":&\\")
+
+
+def _mask_code(body: str) -> str:
+    """The body with fenced code and code spans blanked: they are shown, never run."""
+    lines, in_fence = [], False
+    for line in body.split("\n"):
+        fence = line.lstrip().startswith(("```", "~~~"))
+        lines.append(" " * len(line) if in_fence or fence else line)
+        in_fence = in_fence != fence
+    return _CODE.sub(lambda m: " " * len(m.group(0)), "\n".join(lines))
 
 
 def _narrative(plan: Plan) -> Iterator[Problem]:
     for section in plan.sections:
-        in_fence = False
-        for offset, line in enumerate(section.body.split("\n")):
-            if line.lstrip().startswith(("```", "~~~")):
-                in_fence = not in_fence
+        body = _mask_code(section.body)
+
+        def at(index: int, section: Section = section, body: str = body) -> Location:
+            line = body.count("\n", 0, index)
+            column = index - (body.rfind("\n", 0, index) + 1) + 1
+            return _at(section.where().file, section.body_line + line, column)
+
+        tagged: set[int] = set()  # lines already reported: '</b>' adds nothing to '<b>'
+        for match in _RAW_HTML.finditer(body):
+            autolink = _AUTOLINK.match(body, match.start())
+            if autolink:
+                if unsafe_url(autolink.group(1)):
+                    yield _link_problem(at(match.start() + 1), autolink.group(1))
                 continue
-            if in_fence:
+            line = body.count("\n", 0, match.start())
+            if match.group(0).startswith("</") and line in tagged:
                 continue
-            match = _RAW_HTML.search(_CODE.sub(lambda m: " " * len(m.group(0)), line))
-            if match:
+            tagged.add(line)
+            yield Problem(
+                at(match.start()),
+                "body",
+                f"raw HTML is not allowed in narrative text, found {match.group(0)!r}",
+                "use Markdown instead: **bold**, *italic*, lists with '- ', links [text](https://…)",
+            )
+        for pattern in (_INLINE_LINK, _REFERENCE_LINK):
+            for match in pattern.finditer(body):
+                if unsafe_url(match.group(1)):
+                    yield _link_problem(at(match.start(1)), match.group(1))
+        for match in _ATTR_LIST.finditer(body):
+            if "=" in match.group(0):
                 yield Problem(
-                    _at(section.where().file, section.body_line + offset, match.start() + 1),
+                    at(match.start()),
                     "body",
-                    f"raw HTML is not allowed in narrative text, found {match.group(0)!r}",
-                    "use Markdown instead: **bold**, *italic*, lists with '- ', links [text](https://…)",
+                    "attribute lists may only give an #id or a .class in narrative text, "
+                    f"found {match.group(0)!r}",
+                    "remove it; attributes such as onclick= would run code in a reader's browser",
                 )
-            if "--8<--" in line:
-                yield Problem(
-                    _at(section.where().file, section.body_line + offset, line.index("--8<--") + 1),
-                    "body",
-                    "snippet includes ('--8<--') are not allowed in narrative text",
-                    "paste the text itself",
-                )
+        for match in re.finditer("--8<--", body):
+            yield Problem(
+                at(match.start()),
+                "body",
+                "snippet includes ('--8<--') are not allowed in narrative text",
+                "paste the text itself",
+            )
+
+
+def _link_problem(where: Location, url: str) -> Problem:
+    insecure = url.lower().startswith("http://")
+    return Problem(
+        where,
+        "body",
+        "expected a link address starting https://, mailto: or tel:, or a relative one, "
+        f"found {url!r}",
+        "write https:// instead of http://"
+        if insecure
+        else "links that run code (javascript:) or use other schemes are refused; link to a web page",
+    )
 
 
 def _gap_warnings(plan: Plan) -> Iterator[Problem]:

@@ -50,7 +50,7 @@ def test_all_problems_come_at_once_sorted_by_file_and_line(
     found = errors(edited)
     assert [f.split(":")[0] for f in found] == ["content/plan.yaml", f"content/{ENV}"]
     assert "expected one of 'draft' or 'final', found \"drafty\"" in found[0]
-    assert "priorities[2].outcomes[2].id: expected text matching" in found[1]
+    assert "priorities[2].outcomes[2].id: expected an id (lower-case letters" in found[1]
     # The contact error needs a loaded plan: it comes on the next run, once the file loads.
     fixed = write_content({ENV: text.replace("Teenage_Zones", "teenage-friendly-zones")})
     again = errors(fixed)

@@ -54,7 +54,7 @@ def test_alias_bomb_is_refused_without_expanding() -> None:
 
 def test_python_tag_is_refused() -> None:
     _, problems = parse("a: !!python/object/apply:os.system ['echo hi']\n")
-    assert problems and "tags ('tag:yaml.org,2002:python/object/apply:os.system')" in problems[0]
+    assert problems and "tags ('!!python/object/apply:os.system')" in problems[0]
 
 
 def test_two_documents_are_refused() -> None:
@@ -77,8 +77,8 @@ def test_tab_and_nbsp_indentation_have_their_own_messages() -> None:
 
 def test_syntax_error_is_located_with_a_hint() -> None:
     _, problems = parse("title: Budget: 2024\n")
-    assert problems[0].startswith("f.yaml:1:14: not valid YAML:")
-    assert "must be quoted" in problems[0]
+    assert problems[0].startswith("f.yaml:1:14: title: expected one 'name: value' on this line")
+    assert 'put the whole value in quotes: title: "Budget: 2024"' in problems[0]
 
 
 def test_bom_and_crlf_are_accepted() -> None:
@@ -90,7 +90,8 @@ def test_windows_1252_bytes_get_a_hint() -> None:
     text, problems = decode_text("a: caf\u00e9 \u00a3\n".encode("cp1252"), "f.yaml")
     assert text is None
     assert problems[0].format() == (
-        "f.yaml:1:7: expected UTF-8 text, found the byte 0xe9 that UTF-8 does not allow here\n"
+        "f.yaml:1:7: expected UTF-8 text, found the byte 0xe9 ('é' in Windows-1252) "
+        "that UTF-8 does not allow here\n"
         "    hint: the file looks like Windows-1252 (as Word or Excel save it); save it again as UTF-8"
     )
 
