@@ -138,3 +138,32 @@ def serve(root: Path, content: Path | None, host: str, port: int) -> None:
 
     project = _project(root, content)
     serve_forever(project, host, port, click.echo)
+
+
+@main.command()
+@project_option
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 listing the schema files that are missing or out of date.",
+)
+def schema(root: Path, check_only: bool) -> None:
+    """Write the JSON Schemas that editors use to check content files (schemas/)."""
+    from generator.schema import FOLDER, stale_schemas, write_schemas
+
+    folder = _project(root, None).root / FOLDER
+    if check_only:
+        stale = stale_schemas(folder)
+        for name in stale:
+            click.echo(f"{FOLDER}/{name}: missing or out of date with the models", err=True)
+        if stale:
+            click.echo("run 'bvpp schema' to regenerate them", err=True)
+            sys.exit(CONTENT_PROBLEMS)
+        return
+    changed = write_schemas(folder)
+    click.echo(f"{len(changed)} schema file(s) written to {folder}", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -47,13 +47,26 @@ def collapse(text: str) -> str:
 def md_text(text: str) -> Markup:
     """Text from data, safe to place anywhere inline in Markdown, table cells included."""
     chars = escaped_chars()
-    escaped = html.escape(collapse(text), quote=True)
+    # quote=False: quotes mean nothing in Markdown text, and the '#' of "&#x27;" would be
+    # backslash-escaped, which leaves "x27" in heading ids and "&#x27;" in the TOC.
+    escaped = html.escape(collapse(text), quote=False)
     return Markup("".join("\\" + c if c in chars else c for c in escaped))
 
 
+@functools.cache
+def _html_references() -> dict[int, str]:
+    # Raw HTML that is not a block (a <span> in a paragraph, list item or table cell) is
+    # still read by Markdown for inline syntax, so Markdown's characters become character
+    # references too. '#', '+', '-' and '.' only act at the start of a line, which text
+    # inside a tag never is: they stay readable, in URLs above all.
+    table = {ord(c): f"&#{ord(c)};" for c in escaped_chars() - set("#+-.")}
+    table.update({ord(c): html.escape(c, quote=True) for c in "&<>\"'"})
+    return table
+
+
 def html_text(text: str) -> Markup:
-    """Text from data, safe inside HTML that the generator writes (not parsed as Markdown)."""
-    return Markup(html.escape(collapse(text), quote=True))
+    """Text from data, safe inside HTML that the generator writes, even where Markdown reads it."""
+    return Markup(collapse(text).translate(_html_references()))
 
 
 def html_attr(text: str) -> Markup:
