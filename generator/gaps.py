@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from generator import paths
 from generator.models import Gap, Model, Outcome, Plan, Priority, Section, Theme
 from generator.problems import Location
+from generator.table_rules import GAP_MARKER, missing_figures, scan_markers
 
 PLACEHOLDER = re.compile(
-    r"\bto be (?:completed|inserted|updated|confirmed)\b"
-    r"|\btbc\b|\bX{3,}\b|£x{2,}m\b|\?\?"
-    r"|\bnot available for this draft\b|\bwhen available\b",
-    re.IGNORECASE,
+    r"\\?\[[^\]\n]*?\b(?:to be|tbc|when available|not available)\b[^\]\n]*\\?\]"  # [... to be inserted]
+    # "STATS to be completed" ending a text; "to be completed Dec 04" is a plan, not a gap
+    r"|\bto be (?:completed|inserted|updated|confirmed)(?=\s*[.*]?\s*$)"
+    r"|\btbc\b|\bX{3,}\b|£x{2,}m\b|\?\?",
+    re.IGNORECASE | re.MULTILINE,
 )
 """Words that mark an unfinished place in a draft's text."""
 
@@ -65,7 +67,19 @@ def find_gaps(plan: Plan) -> list[DraftGap]:
         found.extend(_section_gaps(section))
     for theme in plan.themes:
         found.extend(_theme_gaps(theme, labels))
+    found.extend(_table_gaps(plan))
     return found
+
+
+def _table_gaps(plan: Plan) -> Iterator[DraftGap]:
+    """Cells that a table's checks need and the draft leaves without a figure."""
+    for missing in missing_figures(plan):
+        cell, table = missing.cell, missing.table
+        words = cell.text or "left blank in the draft"
+        yield DraftGap(
+            cell.location, missing.page, "Tables", f"{table.spec.title} › {cell.row}",
+            table.heading(cell.column), words, True,
+        )
 
 
 def _label(labels: dict[str, str], field: str) -> str:
@@ -129,6 +143,9 @@ def _section_gaps(section: Section) -> Iterator[DraftGap]:
         yield DraftGap(
             section.where("missing"), page, group, section.title, "Whole section", section.missing, True
         )
+    for marker in scan_markers(section):
+        if found := GAP_MARKER.match(marker.text):
+            yield DraftGap(marker.location, page, group, section.title, "Text", found["words"], True)
     for match in PLACEHOLDER.finditer(section.body):
         line = section.body_line + section.body.count("\n", 0, match.start())
         column = match.start() - (section.body.rfind("\n", 0, match.start()) + 1) + 1
@@ -137,11 +154,14 @@ def _section_gaps(section: Section) -> Iterator[DraftGap]:
 
 
 def _sentence(body: str, match: re.Match[str]) -> str:
-    """The bracketed note or line around a placeholder, as the draft words it."""
-    start = body.rfind("\n", 0, match.start()) + 1
+    """The placeholder as the draft words it: a bracketed note whole, else a short excerpt."""
+    words = match.group(0).replace("\\[", "[").replace("\\]", "]")
+    if words.startswith("["):
+        return words
+    start = max(body.rfind("\n", 0, match.start()) + 1, match.start() - 40)
     end = body.find("\n", match.end())
-    line = body[start : end if end != -1 else len(body)].strip()
-    bracket = re.search(r"\\?\[[^\]]*" + re.escape(match.group(0)) + r"[^\]]*\\?\]", line)
-    if bracket:
-        return bracket.group(0).replace("\\[", "[").replace("\\]", "]")
-    return match.group(0) if len(line) > 160 else line
+    end = min(end if end != -1 else len(body), match.end() + 40)
+    excerpt = body[start:end].strip()
+    return ("…" if start > 0 and body[start - 1] != "\n" else "") + excerpt + (
+        "…" if end < len(body) and body[end] != "\n" else ""
+    )

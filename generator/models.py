@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from generator.problems import Location
 from generator.strictyaml import Path_, YamlDocument
+
+if TYPE_CHECKING:  # tables.py builds on this module, so only the type is imported here
+    from generator.tables import Table
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -226,6 +229,8 @@ class Plan:
     themes: list[Theme]
     sections: list[Section]
     corrections: list[Correction]
+    tables: tuple[Table, ...] = ()
+    """The data tables of content/tables.yaml, with their CSV figures and checks."""
 
     def outcomes(self) -> Iterator[tuple[Theme, Priority | None, Outcome]]:
         """Every outcome in the plan with its theme and priority, in plan order."""

@@ -1,0 +1,72 @@
+"""``bvpp serve``: serves the built site and rebuilds when a content file changes."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import Project
+
+pytestmark = pytest.mark.site
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(predicate: object, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if callable(predicate) and predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_rebuilds_on_content_change(project: Project) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/outcomes/improved-park-safety/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "--project", str(project.root),
+         "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert _wait_for(lambda: "Improvements to park safety" in _get(url), 60)
+        theme = project.content / "themes" / "environment.yaml"
+        theme.write_text(
+            theme.read_text().replace(
+                '"Improvements to park safety."', '"Improvements to park safety (edited)."'
+            )
+        )
+        assert _wait_for(lambda: "park safety (edited)" in _get(url), 30)
+        theme.write_text(theme.read_text().replace('lead_directorates: ["PF"]', "lead_directorates: 5"))
+        time.sleep(3)
+        assert "park safety (edited)" in _get(url)  # the last good site keeps being served
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=10)
+    assert "content has problems: still serving the last good site" in output
+    assert "Traceback" not in output
+
+
+def test_module_entry_point_exists() -> None:
+    assert (Path(__file__).resolve().parent.parent / "generator" / "__main__.py").is_file()
