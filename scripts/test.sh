@@ -2,6 +2,7 @@
 # Set up, then run the whole test suite: ruff, mypy --strict, the schema check and pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/system-deps.sh
 scripts/setup.sh
 echo "== ruff"; .venv/bin/ruff check generator tests
 echo "== mypy --strict"; .venv/bin/mypy

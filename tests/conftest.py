@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -50,3 +51,16 @@ def write_content(tmp_path: Path) -> Callable[[dict[str, str]], Project]:
         return project
 
     return make
+
+
+def require(available: bool, what: str) -> None:
+    """Skip a test when a system tool is missing on a developer's machine; fail under CI.
+
+    CI installs everything (scripts/system-deps.sh), so a missing tool there is a broken setup,
+    never a reason to pass quietly.
+    """
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing in CI: scripts/system-deps.sh should have installed it")
+    pytest.skip(f"{what} is not installed (run scripts/system-deps.sh as root)")
