@@ -73,20 +73,19 @@ def url_of(path: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
+def _split_anchor(target: str) -> tuple[str, str]:
+    page, sep, anchor = target.partition("#")
+    return page, sep + anchor
+
+
 def md_link(source: str, target: str) -> str:
     """A relative link to ``target`` for Markdown on page ``source`` (MkDocs resolves it)."""
-    anchor = ""
-    if "#" in target:
-        target, anchor = target.split("#", 1)
-        anchor = "#" + anchor
-    return posixpath.relpath(target, posixpath.dirname(source) or ".") + anchor
+    page, anchor = _split_anchor(target)
+    return posixpath.relpath(page, posixpath.dirname(source) or ".") + anchor
 
 
 def html_link(source: str, target: str) -> str:
     """A relative href to ``target`` for raw HTML on page ``source`` (used as written)."""
-    anchor = ""
-    if "#" in target:
-        target, anchor = target.split("#", 1)
-        anchor = "#" + anchor
-    rel = posixpath.relpath(url_of(target) or ".", url_of(source) or ".")
+    page, anchor = _split_anchor(target)
+    rel = posixpath.relpath(url_of(page) or ".", url_of(source) or ".")
     return ("./" if rel == "." else rel + "/") + anchor
