@@ -8,9 +8,11 @@ failure the last good site is exactly as it was.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -129,7 +131,29 @@ def _recover(site_dir: Path) -> None:
         shutil.rmtree(old)
 
 
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two directories in one atomic step (Linux renameat2 RENAME_EXCHANGE).
+
+    Returns False where the system cannot (another OS, an old kernel or C library, a file
+    system without support); the caller then falls back to two renames.
+    """
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(
+        at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange
+    )
+    return bool(result == 0)
+
+
 def _swap_in(staging: Path, site_dir: Path) -> None:
+    if site_dir.exists() and exchange(staging, site_dir):
+        return  # the old site is now in staging, which the caller removes
     old = _old(site_dir)
     if site_dir.exists():
         site_dir.rename(old)

@@ -53,3 +53,17 @@ def test_two_pages_at_one_url_are_refused() -> None:
     ]
     assert check_page_paths({"Ward-5.md": "", "ward-5.md": ""}) != []
     assert check_page_paths({"index.md": "", "a.md": "", "a/b.md": ""}) == []
+
+
+def test_exchange_swaps_two_folders_atomically(tmp_path: Path) -> None:
+    from generator.site import exchange
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "x").write_text("new site")
+    (b / "x").write_text("old site")
+    if not exchange(a, b):
+        pytest.skip("renameat2(RENAME_EXCHANGE) is not available here; two renames are used")
+    assert (b / "x").read_text() == "new site"
+    assert (a / "x").read_text() == "old site"
