@@ -1,0 +1,102 @@
+"""Indicator pages through the real ``mkdocs build --strict``: BVPI 157, its chart, links and downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.pipeline import Project
+from tests.conftest import copy_project
+from tests.test_escape import parse
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project: Project = copy_project(tmp_path_factory.mktemp("indicators") / "project")
+    pipeline.build(project, pdf=False)
+    return project.site
+
+
+def _main(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<article class="md-content__inner md-typeset">')
+    return html[start : html.index("</article>", start)]
+
+
+def test_the_bvpi_157_page_shows_values_target_status_rule_chart_and_citing_outcome(site: Path) -> None:
+    html = _main(site / "indicators/bvpi-157/index.html")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "BVPI 157: Types of interactions enabled for electronic delivery (e-government)" in text
+    assert "legally permissible for electronic delivery" in text  # the definition
+    table = html[html.index('<table class="bvpp-list">') : html.index("</table>", html.index('<table class="bvpp-list">'))]
+    assert re.search(r"2003/04, third quarter</th><td>2003-12-31</td><td class=\"bvpp-num\">35%</td>", table)
+    assert re.search(r"March 2005</th><td>2005-03-31</td>.*?<td class=\"bvpp-num\">73%</td>", table)
+    assert "Target is 73% by March 2005" in table  # the source sentence
+    # status in words and a shape, and at risk, by the published rule
+    assert 'bvpp-status--off-target"><span class="bvpp-status__icon" aria-hidden="true">✗</span> Off target' in html
+    assert "At risk" in text
+    assert "misses the target of 73% (March 2005) by 52.1% of the target" in text
+    assert 'href="../how-we-rate-performance/"' in html
+    # the chart: an accessible image with the same numbers as the table, and no script
+    svg = html[html.index("<svg") : html.index("</svg>") + 6]
+    assert 'role="img"' in svg and 'aria-labelledby="chart-bvpi-157-title chart-bvpi-157-desc"' in svg
+    assert "Values: 2003/04, third quarter: 35%. Target for March 2005: 73%." in svg
+    assert ">35%</tspan>" in svg and "Target 73%" in svg and "stroke-dasharray" in svg
+    assert "<script" not in html.lower()
+    # the outcome that cites it, and the way back from that outcome
+    assert 'href="../../outcomes/meeting-central-government-e-gov-targets/"' in html
+    outcome = _main(site / "outcomes/meeting-central-government-e-gov-targets/index.html")
+    assert outcome.count('href="../../indicators/bvpi-157/"') == 2  # what we did; plans and PIs
+
+
+def test_the_chart_parses_and_names_every_figure_of_its_table(site: Path) -> None:
+    html = _main(site / "indicators/recycling-rate/index.html")
+    figure = html[html.index('<figure class="bvpp-chart">') : html.index("</figure>") + 9]
+    svg = parse(figure).only()[0].only()[0]
+    assert svg.tag == "svg"
+    title, desc = (e for e in svg.elements() if e.tag in {"title", "desc"})
+    assert title.text() == "Percentage of recyclables collected: values and targets"
+    assert desc.text() == (
+        "Values: June 2003: 11.9%; February 2004: 14.5%. Target for February 2004: 16%. "
+        "Target for 2004/05 and later: 25.2%."
+    )
+    drawn = {e.text() for e in svg.elements() if e.tag == "text"}
+    assert {"11.9%", "14.5%"} <= drawn
+    assert any("25.2%" in t for t in drawn) and any("16%" in t for t in drawn)
+
+
+def test_the_index_the_rule_and_the_theme_table(site: Path) -> None:
+    index = _main(site / "indicators/index.html")
+    for anchor in ("bvpi", "lpsa", "paf", "local", "theme-environment", "off-target", "at-risk", "stale"):
+        assert f'id="{anchor}"' in index, anchor
+    assert 'href="../indicators/bvpi-157/"' not in index and 'href="bvpi-157/"' in index
+    rule = _main(site / "indicators/how-we-rate-performance/index.html")
+    assert "7 April 2004" in rule and "5% of the target" in rule
+    theme = _main(site / "themes/customer-focussed-council/index.html")
+    assert "Not yet provided" in theme  # the draft's own gap stays visible
+    assert "Indicators cited by this theme" in theme and 'href="../../indicators/bvpi-157/"' in theme
+
+
+def test_downloads_hold_the_page_figures(site: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO((site / "data/indicators/bvpi-157.csv").read_text(encoding="utf-8"))))
+    assert [(r["period"], r["actual"], r["target"]) for r in rows] == [
+        ("2003/04, third quarter", "35", ""), ("March 2005", "", "73"),
+    ]
+    everything = json.loads((site / "data/indicators.json").read_text(encoding="utf-8"))
+    bvpi_157 = next(i for i in everything["indicators"] if i["id"] == "bvpi-157")
+    assert (bvpi_157["status"], bvpi_157["at_risk"]) == ("off target", "yes")
+    assert bvpi_157["cited_by_outcomes"] == ["meeting-central-government-e-gov-targets"]
+    assert everything["rating_rule"]["as_at"] == "2004-04-07"
+    summary = list(csv.DictReader(io.StringIO((site / "data/indicators.csv").read_text(encoding="utf-8"))))
+    assert len(summary) == len(everything["indicators"])
+    values = (site / "data/indicator-values.csv").read_text(encoding="utf-8")
+    assert "bvpi-12,BVPI 12,2002-03,,9.98,,,," in values
+    assert "bvpi-12,BVPI 12,figure after 9.98 (the draft writes 2002-03),,,,,actual: XXX," in values
