@@ -1,0 +1,117 @@
+"""Privacy and weight: the site asks nothing of any other host, and a resident's page is light.
+
+Two proofs. Statically, no page, style sheet or script of the build would fetch from another
+host. In the browser, every request made while a page loads and while it searches goes to the
+local test server, and the bytes it actually loaded stay within the budget.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.site_checks.browsing import search
+from tests.site_checks.conftest import BuiltSite, RequestLog, is_local
+from tests.site_checks.html_scan import css_urls, is_external, scan_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, Response
+
+PAGE_BUDGET = 500_000
+"""Bytes (uncompressed) of HTML, CSS, JavaScript, fonts and images one outcome page may load."""
+
+INDEX_BUDGET = 1_000_000
+"""Bytes of the search index, fetched once by the search worker (it grows with the plan)."""
+
+RESIDENT_PAGE = "outcomes/improved-recycling-levels/"
+
+DORMANT_URLS = {
+    "https://api.github.com/": "repository facts: only when mkdocs.yml sets repo_url",
+    "https://unpkg.com/mermaid": "only on a page with a Mermaid diagram",
+    "https://unpkg.com/resize-observer-polyfill": "only in a browser without ResizeObserver (none current)",
+    "https://clipboardjs.com/": "a licence comment",
+    "http://lunrjs.com": "a licence comment",
+    "http://tartarus.org/": "a comment naming the Porter stemmer",
+    "https://bit.ly/": "in a console warning for an invalid query",
+}
+"""Addresses in Material's scripts that the site never fetches, and why (checked below)."""
+
+_JS_URL = re.compile(r"""https?://[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*""", re.IGNORECASE)
+
+
+def test_no_page_or_style_sheet_fetches_from_another_host(built_site: BuiltSite) -> None:
+    found = []
+    for path in sorted(built_site.root.rglob("*.html")):
+        scan = scan_html(path.read_text(encoding="utf-8"))
+        urls = scan.fetches + [u for css in scan.inline_css for u in css_urls(css)]
+        found += [f"{path.relative_to(built_site.root)}: {u}" for u in urls if is_external(u)]
+    for path in sorted(built_site.root.rglob("*.css")):
+        urls = css_urls(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(built_site.root)}: {u}" for u in urls if is_external(u)]
+    assert not found, "\n".join(found[:20])
+
+
+def test_scripts_name_no_other_host_except_dormant_ones(built_site: BuiltSite) -> None:
+    assets = built_site.root / "assets" / "javascripts"
+    loaded = [*assets.glob("bundle.*.min.js"), *assets.glob("workers/search.*.min.js")]
+    assert len(loaded) == 2, loaded
+    unexpected = sorted(
+        {
+            url
+            for script in loaded
+            for url in _JS_URL.findall(script.read_text(encoding="utf-8"))
+            if not any(url.startswith(prefix) for prefix in DORMANT_URLS)
+        }
+    )
+    assert not unexpected, f"scripts name other hosts: {unexpected}"
+    # and what would wake the dormant ones never happens here
+    config = (built_site.root.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.search(r"^repo_url:", config, re.MULTILINE)
+    for page in built_site.root.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'class="mermaid"' not in text and "md-source" not in text, page
+
+
+def test_no_generator_credit_and_no_font_service(built_site: BuiltSite) -> None:
+    home = (built_site.root / "index.html").read_text(encoding="utf-8")
+    assert "Made with" not in home and "fonts.googleapis.com" not in home
+    assert "fonts.gstatic.com" not in home
+
+
+@pytest.mark.browser
+def test_loading_and_searching_asks_only_this_site(
+    page: Page, site_url: str, request_log: RequestLog
+) -> None:
+    first = len(request_log.urls)
+    page.goto(site_url + RESIDENT_PAGE, wait_until="networkidle")
+    search(page, "recycling")
+    page.locator("li.md-search-result__item a.md-search-result__link").first.click()
+    page.wait_for_load_state("networkidle")
+    urls = request_log.urls[first:]
+    assert any(u.endswith("search/search_index.json") for u in urls), "search never loaded its index"
+    assert all(is_local(u) for u in urls), [u for u in urls if not is_local(u)]
+    assert not request_log.blocked, f"the browser tried other hosts: {request_log.blocked}"
+
+
+@pytest.mark.browser
+def test_a_residents_page_stays_within_its_weight_budget(page: Page, site_url: str) -> None:
+    responses: list[Response] = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(site_url + RESIDENT_PAGE, wait_until="networkidle")
+    by_type: dict[str, int] = {}
+    index = 0
+    for response in responses:
+        size = len(response.body())
+        if response.url.endswith("search/search_index.json"):
+            index += size
+            continue
+        kind = response.request.resource_type
+        by_type[kind] = by_type.get(kind, 0) + size
+    total = sum(by_type.values())
+    report = ", ".join(f"{k} {v:,}" for k, v in sorted(by_type.items()))
+    assert by_type.get("document") and by_type.get("stylesheet") and by_type.get("script"), report
+    assert total <= PAGE_BUDGET, f"{RESIDENT_PAGE} loads {total:,} bytes ({report}); budget {PAGE_BUDGET:,}"
+    assert 0 < index <= INDEX_BUDGET, f"search index {index:,} bytes; budget {INDEX_BUDGET:,}"
+    print(f"\n{RESIDENT_PAGE}: {total:,} bytes ({report}); search index {index:,} bytes")

@@ -1,0 +1,63 @@
+"""Search, proven in the browser: the site's own search box finds what residents ask for.
+
+Each query is typed into Material's search box on a real page, and the pages it lists first
+are compared with the page that answers it. The index is tuned in mkdocs.yml (separator) and
+by page boosts in the page templates (README: *Search*).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.site_checks.browsing import result_pages, search
+from tests.site_checks.conftest import RequestLog, open_tab
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Page
+
+pytestmark = pytest.mark.browser
+
+E_GOV = "outcomes/meeting-central-government-e-gov-targets/"
+"""The outcome whose plans and PIs list BVPI 157 (e-government)."""
+
+QUERIES = [
+    # (what a resident types, the page that answers it, the lowest place it may take)
+    ("graffiti", "outcomes/removal-of-all-graffiti/", 1),
+    ("Rayners Lane", "outcomes/regeneration-of-rayners-lane-estate/", 1),
+    ("BVPI 157", E_GOV, 1),
+    ("BV 157", E_GOV, 2),  # "BV Reviews" (BV in its title) may come first, nothing else
+    ("BV157", E_GOV, 2),
+    ("Andrew Trehern", "contacts/", 1),
+    ("Urban Living", "directorates/ul/", 1),
+]
+
+
+@pytest.fixture(scope="module")
+def home(browser: BrowserContext, request_log: RequestLog, site_url: str) -> Iterator[Page]:
+    """One tab on the home page for every query: its search index loads once."""
+    with open_tab(browser, request_log) as tab:
+        tab.goto(site_url)
+        yield tab
+
+
+def _answers(result: str, expected: str) -> bool:
+    # Once the site has indicator pages, the indicator's own page answers a code query too.
+    return result == expected or (expected == E_GOV and result.startswith("indicators/"))
+
+
+@pytest.mark.parametrize("query,expected,place", QUERIES, ids=[q for q, _e, _p in QUERIES])
+def test_search_box_finds(home: Page, query: str, expected: str, place: int) -> None:
+    pages = result_pages(search(home, query))
+    assert any(_answers(r, expected) for r in pages[:place]), (
+        f"searching {query!r}: expected {expected} in the first {place} result page(s), got {pages[:5]}"
+    )
+
+
+def test_an_officer_is_found_at_their_own_entry(home: Page) -> None:
+    links = search(home, "Andrew Trehern")
+    assert "contacts/#andrew-trehern" in links[:3], links[:5]
+    links = search(home, "Trehern")
+    assert "contacts/#andrew-trehern" in links[:3], links[:5]
