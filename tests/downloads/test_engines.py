@@ -1,0 +1,63 @@
+"""A second engine: Zensical builds the same generated sources, from the generated config, to as many pages."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.engines import GENERATED_CONFIG, SITE_DIR, ZENSICAL_VERSION
+from tests.conftest import require
+from tests.downloads.conftest import FullBuild
+
+
+def _pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
+
+
+def test_the_generated_config_carries_what_the_generator_passes_to_mkdocs(full_build: FullBuild) -> None:
+    config_file = full_build.project.root / GENERATED_CONFIG
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    plan = full_build.result.plan.plan
+    assert config["site_name"] == f"{plan.council}: {plan.title}"
+    assert config["nav"] == full_build.result.nav
+    assert config["extra"]["bvpp"]["status"] == plan.status
+    assert (config_file.parent / config["docs_dir"]).resolve() == full_build.project.docs
+    assert (config_file.parent / config["theme"]["custom_dir"]).resolve() == full_build.project.root / "theme"
+    assert config["site_dir"] == SITE_DIR
+    mkdocs = yaml.safe_load((full_build.project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["markdown_extensions"] == mkdocs["markdown_extensions"]
+    assert config["theme"]["features"] == mkdocs["theme"]["features"]
+
+
+@pytest.mark.engine
+def test_zensical_builds_the_same_pages_as_mkdocs(full_build: FullBuild) -> None:
+    try:
+        version = importlib.metadata.version("zensical")
+    except importlib.metadata.PackageNotFoundError:
+        version = ""
+    require(version == ZENSICAL_VERSION, f"zensical {ZENSICAL_VERSION} (the test extra)")
+    config_file = full_build.project.root / GENERATED_CONFIG
+    zensical = Path(sys.executable).with_name("zensical")
+    done = subprocess.run(
+        [str(zensical), "build", "--clean", "-f", str(config_file)],
+        capture_output=True,
+        text=True,
+        cwd=config_file.parent,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    built = config_file.parent / SITE_DIR
+    mkdocs_pages, zensical_pages = _pages(full_build.project.site), _pages(built)
+    assert len(mkdocs_pages) > 150
+    assert zensical_pages == mkdocs_pages
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert "this plan is not final" in home  # theme/main.html's draft banner works in Zensical too
+    assert "assets/stylesheets/bvpp.css" in home
+    for path in ["data/outcomes.csv", "data/datapackage.json", "downloads"]:
+        assert (built / path).exists(), path
