@@ -1,0 +1,187 @@
+"""The preview's web server: the built site, plus a reload signal for the pages open in a browser.
+
+Only ``bvpp serve`` uses this; the built site itself never contains any of it. Each HTML page is
+sent with one extra ``<script>`` that names the build it came from; the script listens to
+``/__bvpp__/events`` (Server-Sent Events) and reloads the page as soon as a newer build is
+published, or shows the content's problems while a broken edit keeps the last good build on
+screen. Everything is sent with ``Cache-Control: no-store`` so a reload never shows an old page.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+EVENTS = "/__bvpp__/events"
+SCRIPT = "/__bvpp__/live.js"
+KEEPALIVE_SECONDS = 15.0
+
+LIVE_JS = """\
+// bvpp serve: reload this page when the preview is rebuilt; show content problems meanwhile.
+(function () {
+  var built = Number(new URL(document.currentScript.src).searchParams.get("v"));
+  var box = null;
+  function show(problems) {
+    if (box) { box.remove(); box = null; }
+    if (!problems.length) { return; }
+    box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    box.className = "bvpp-live-problems";
+    box.style.cssText = "position:fixed;z-index:1000;left:0;right:0;bottom:0;max-height:40vh;" +
+      "overflow:auto;background:#fff;color:#000;border-top:4px solid #b00;padding:1em;" +
+      "font:14px/1.4 monospace;white-space:pre-wrap";
+    box.textContent = "\\u26A0 The content has problems; this preview still shows the last good " +
+      "build. Fix them and save:\\n\\n" + problems.join("\\n");
+    document.body.appendChild(box);
+  }
+  var source = new EventSource("__EVENTS__");
+  source.addEventListener("build", function (event) {
+    var state = JSON.parse(event.data);
+    if (state.version !== built) { source.close(); location.reload(); return; }
+    show(state.problems);
+  });
+})();
+""".replace("__EVENTS__", EVENTS)
+
+NO_SITE_YET = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>No preview yet</title></head>
+<body><h1>No preview yet</h1>
+<p>The content has problems, so no site could be built. The terminal running
+<code>bvpp serve</code> lists them; this page reloads by itself once they are fixed.</p>
+</body></html>
+"""
+
+
+@dataclass
+class LiveState:
+    """The latest build's number and, while the content is broken, its problems."""
+
+    version: int = 0
+    problems: tuple[str, ...] = ()
+    _changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def built(self) -> None:
+        """A new build was published: every open page should reload."""
+        with self._changed:
+            self.version += 1
+            self.problems = ()
+            self._changed.notify_all()
+
+    def failed(self, problems: list[str]) -> None:
+        """The content is broken: the last good build stays, open pages show the problems."""
+        with self._changed:
+            self.problems = tuple(problems)
+            self._changed.notify_all()
+
+    def snapshot(self) -> tuple[int, tuple[str, ...]]:
+        """The state now, as one comparable value."""
+        with self._changed:
+            return self.version, self.problems
+
+    def wait(self, seen: tuple[int, tuple[str, ...]] | None, timeout: float) -> tuple[int, tuple[str, ...]]:
+        """The state once it differs from ``seen``, or after ``timeout`` seconds whatever it is."""
+        with self._changed:
+            self._changed.wait_for(lambda: (self.version, self.problems) != seen, timeout)
+            return self.version, self.problems
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """The preview's HTTP server: a browser that hangs up mid-answer is not an error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Report real failures; stay quiet when the other end went away."""
+        if isinstance(sys.exc_info()[1], ConnectionError):  # broken pipe, reset by peer
+            return
+        super().handle_error(request, client_address)
+
+
+def inject(html: bytes, version: int) -> bytes:
+    """The page with the reload script added just before ``</body>``."""
+    tag = f'<script src="{SCRIPT}?v={version}" defer></script>'.encode()
+    at = html.lower().rfind(b"</body>")
+    return html + tag if at == -1 else html[:at] + tag + html[at:]
+
+
+def handler_for(site: Path, state: LiveState) -> type[http.server.SimpleHTTPRequestHandler]:
+    """A request handler class serving ``site`` with live reload."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def end_headers(self) -> None:
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            del format, args
+
+        def do_GET(self) -> None:
+            path = urlsplit(self.path).path
+            version = state.version  # read before the page: a newer page may then reload once more
+            if path == EVENTS:
+                self._events()
+            elif path == SCRIPT:
+                self._send(200, "text/javascript; charset=utf-8", LIVE_JS.encode())
+            elif not site.is_dir():
+                self._send(503, "text/html; charset=utf-8", inject(NO_SITE_YET.encode(), version))
+            else:
+                page = self._html_file(path)
+                try:
+                    body = None if page is None else page[1].read_bytes()
+                except OSError:  # swapped out by a new build this very moment: answer as a plain file
+                    page = body = None
+                if page is None or body is None:
+                    super().do_GET()
+                else:
+                    self._send(page[0], "text/html; charset=utf-8", inject(body, version))
+
+        def _html_file(self, path: str) -> tuple[int, Path] | None:
+            """The HTML file for ``path`` (or the site's 404 page); None for anything else."""
+            target = Path(self.translate_path(path))
+            if target.is_dir():
+                if not path.endswith("/"):
+                    return None  # the base class redirects to the folder's address
+                target = target / "index.html"
+            if target.suffix == ".html" and target.is_file():
+                return 200, target
+            missing = site / "404.html"
+            if not target.exists() and missing.is_file():
+                return 404, missing
+            return None
+
+        def _send(self, status: int, kind: str, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _events(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            self.close_connection = True
+            seen: tuple[int, tuple[str, ...]] | None = None
+            try:
+                while True:
+                    now = state.wait(seen, KEEPALIVE_SECONDS)
+                    if now == seen:
+                        self.wfile.write(b": still here\n\n")
+                    else:
+                        data = json.dumps({"version": now[0], "problems": list(now[1])})
+                        self.wfile.write(f"event: build\ndata: {data}\n\n".encode())
+                        seen = now
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                return  # the page was closed or reloaded
+
+    return Handler
