@@ -103,11 +103,20 @@ def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool)
     help="Where to publish the site (default: site/ in the project).",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings (draft gaps included) too.")
-def build(root: Path, content: Path | None, site_dir: Path | None, strict: bool) -> None:
+@click.option(
+    "--no-pdf",
+    is_flag=True,
+    help="Leave out the PDF of the whole plan (and its links): a quicker build.",
+)
+def build(root: Path, content: Path | None, site_dir: Path | None, strict: bool, no_pdf: bool) -> None:
     """Generate the pages, build the site with MkDocs, publish it if all passed."""
+    from generator.stagelog import mkdocs_pages, stage_printer
+
     project = _project(root, content, site_dir)
     try:
-        result = pipeline.build(project, strict=strict)
+        with mkdocs_pages(sys.stderr):  # stage lines and a page count, only on a terminal
+            progress = stage_printer(sys.stderr)
+            result = pipeline.build(project, strict=strict, pdf=not no_pdf, progress=progress)
     except ContentError as exc:
         _print_problems(exc.problems)
         click.echo(f"build stopped: {len(exc.problems)} problem(s); the site was not changed", err=True)
@@ -125,6 +134,9 @@ def build(root: Path, content: Path | None, site_dir: Path | None, strict: bool)
         f"{len(warnings)} warning(s), see 'bvpp check'",
         err=True,
     )
+    if result.pdf is not None:
+        seconds = result.timings.stages.get("pdf", 0.0)
+        click.echo(f"PDF: {result.pdf.path} ({result.pdf.size_text}, {seconds:.1f} s)", err=True)
 
 
 @main.command()
@@ -133,11 +145,14 @@ def build(root: Path, content: Path | None, site_dir: Path | None, strict: bool)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to serve on.")
 def serve(root: Path, content: Path | None, host: str, port: int) -> None:
-    """Live preview: rebuild when a file under content/ changes."""
+    """Live preview in build/preview/: rebuild and reload open pages when a file changes."""
     from generator.serve import serve_forever
 
     project = _project(root, content)
-    serve_forever(project, host, port, click.echo)
+    try:
+        serve_forever(project, host, port, click.echo)
+    except OSError as exc:  # the port is taken, or the folder cannot be watched
+        raise click.ClickException(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 @main.command()

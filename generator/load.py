@@ -16,6 +16,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from generator.cache import SameObject, cached
 from generator.models import (
     ID_PATTERN,
     ContactsFile,
@@ -113,6 +114,14 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
 
     tables, found = load_tables(layout)
     problems.extend(found)
+    from generator.indicators.catalogue import load_indicators  # builds on this module
+
+    indicators, found = load_indicators(layout)
+    problems.extend(found)
+    from generator.progress import load_progress  # progress.py builds on this module too
+
+    progress, found = load_progress(layout)
+    problems.extend(found)
     failed = any(p.severity is Severity.ERROR for p in problems)
     if plan_file is None or directory is None or contacts is None or failed:
         return None, problems
@@ -127,6 +136,8 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
         sections=sections,
         corrections=list(corrections.corrections) if corrections else [],
         tables=tuple(tables),
+        indicators=indicators,
+        progress=tuple(progress),
     )
     return plan, problems
 
@@ -160,7 +171,23 @@ def _load_yaml_file(
 def validate_document(
     doc: YamlDocument, model: type[M], problems: list[Problem], extra: dict[str, Any] | None = None
 ) -> M | None:
-    """Validate a parsed document against ``model``; locate every error it has."""
+    """Validate a parsed document against ``model``; locate every error it has.
+
+    Inside :func:`generator.cache.active`, the same document (the very object the YAML cache
+    handed back) validated against the same model is not validated again.
+    """
+    frozen = tuple(sorted((extra or {}).items()))
+    instance, found = cached(
+        ("model", SameObject(doc), model, frozen), lambda: _validated(doc, model, extra)
+    )
+    problems.extend(found)
+    return instance
+
+
+def _validated(
+    doc: YamlDocument, model: type[M], extra: dict[str, Any] | None
+) -> tuple[M | None, tuple[Problem, ...]]:
+    problems: list[Problem] = []
     data = doc.data
     if not isinstance(data, dict):
         problems.append(
@@ -171,14 +198,14 @@ def validate_document(
                 f"the top of the file must hold the fields of a {model.__name__}",
             )
         )
-        return None
+        return None, tuple(problems)
     try:
         instance = model.model_validate({**data, **(extra or {})})
     except ValidationError as exc:
         problems.extend(translate_errors(exc, doc, model))
-        return None
+        return None, tuple(problems)
     attach_locations(instance, doc, ())
-    return instance
+    return instance, ()
 
 
 def attach_locations(instance: BaseModel, doc: YamlDocument, path: Path_) -> None:
@@ -253,6 +280,7 @@ _TYPE_WORDS = {
     "model_attributes_type": "a mapping (name: value lines)",
     "int_parsing": "a whole number",
     "float_parsing": "a number",
+    "decimal_parsing": "a number",
     "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
     "date_parsing": "a date written as YYYY-MM-DD",
     "date_type": "a date written as YYYY-MM-DD",
@@ -422,6 +450,7 @@ _TYPE_HINTS = {
     "model_attributes_type": "write the fields as 'name: value' lines, indented under this one",
     "int_parsing": "write digits only, e.g. 12",
     "float_parsing": "write digits only, with a point for decimals, e.g. 12.5",
+    "decimal_parsing": "write digits only, with a point for decimals, e.g. 12.5",
     "date_from_datetime_parsing": 'write a real date as YYYY-MM-DD in quotes, e.g. "2004-04-07"',
     "date_parsing": 'write a real date as YYYY-MM-DD in quotes, e.g. "2004-04-07"',
     "date_type": 'write a real date as YYYY-MM-DD in quotes, e.g. "2004-04-07"',

@@ -18,6 +18,8 @@ from generator.problems import Location
 from generator.strictyaml import Path_, YamlDocument
 
 if TYPE_CHECKING:  # tables.py builds on this module, so only the type is imported here
+    from generator.indicators.catalogue import Catalogue
+    from generator.progress import ProgressPlan
     from generator.tables import Table
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -231,6 +233,10 @@ class Plan:
     corrections: list[Correction]
     tables: tuple[Table, ...] = ()
     """The data tables of content/tables.yaml, with their CSV figures and checks."""
+    indicators: Catalogue | None = None
+    """The performance indicators of content/indicators/, with their values (None: none given)."""
+    progress: tuple[ProgressPlan, ...] = ()
+    """The progress plans of content/progress/, with their tasks and status updates."""
 
     def outcomes(self) -> Iterator[tuple[Theme, Priority | None, Outcome]]:
         """Every outcome in the plan with its theme and priority, in plan order."""

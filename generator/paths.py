@@ -17,12 +17,14 @@ CORRECTIONS = "corrections.md"
 CONTACTS = "contacts.md"
 DIRECTORATES = "directorates/index.md"
 THEMES = "themes/index.md"
+ACCESSIBILITY = "accessibility.md"
+PROGRESS = "progress/index.md"
 
 RESERVED_IDS = frozenset(
     {
         "index", "search", "assets", "404", "sitemap", "themes", "outcomes", "directorates",
         "contacts", "gaps", "corrections", "plan", "downloads", "data", "indicators", "reports", "tasks",
-        "con", "prn", "aux", "nul",
+        "accessibility", "progress", "con", "prn", "aux", "nul",
         *(f"com{i}" for i in range(10)),
         *(f"lpt{i}" for i in range(10)),
     }
@@ -65,12 +67,40 @@ def contact_anchor(c: Contact) -> str:
     return f"{CONTACTS}#{c.id}"
 
 
+def progress_plan(plan_id: str) -> str:
+    """A progress plan's page: its tasks and latest statuses (tasks are anchors on it)."""
+    return f"progress/{plan_id}/index.md"
+
+
+def progress_report(plan_id: str, period_id: str) -> str:
+    """A progress plan's report for one reporting period."""
+    return f"progress/{plan_id}/{period_id}.md"
+
+
+def progress_browse(plan_id: str) -> str:
+    """A progress plan's tasks by status, owner and directorate."""
+    return f"progress/{plan_id}/browse.md"
+
+
 def url_of(path: str) -> str:
     """The URL directory a page is served from, relative to the site root."""
     stem = path.removesuffix(".md")
     if stem == "index":
         return ""
     return stem.removesuffix("/index") + "/"
+
+
+def relative(target: str, start: str) -> str:
+    """``posixpath.relpath`` for the site's own clean relative paths, without its per-call
+    ``os.getcwd()`` (a 5,000-outcome build makes some 70,000 links)."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    for a, b in zip(to, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def _split_anchor(target: str) -> tuple[str, str]:
@@ -81,11 +111,16 @@ def _split_anchor(target: str) -> tuple[str, str]:
 def md_link(source: str, target: str) -> str:
     """A relative link to ``target`` for Markdown on page ``source`` (MkDocs resolves it)."""
     page, anchor = _split_anchor(target)
-    return posixpath.relpath(page, posixpath.dirname(source) or ".") + anchor
+    return relative(page, posixpath.dirname(source) or ".") + anchor
 
 
 def html_link(source: str, target: str) -> str:
     """A relative href to ``target`` for raw HTML on page ``source`` (used as written)."""
     page, anchor = _split_anchor(target)
-    rel = posixpath.relpath(url_of(page) or ".", url_of(source) or ".")
+    rel = relative(url_of(page) or ".", url_of(source) or ".")
     return ("./" if rel == "." else rel + "/") + anchor
+
+
+def file_href(source: str, target: str) -> str:
+    """A relative href to a file such as ``data/outcomes.csv`` for raw HTML on page ``source``."""
+    return relative(target, url_of(source) or ".")

@@ -8,15 +8,22 @@ raises :class:`~generator.problems.ContentError` carrying every problem.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator import pages
+from generator.cache import ParseCache
+from generator.cache import active as cache_active
+from generator.downloads import Download
+from generator.engines import GENERATED_CONFIG, write_generated_config
 from generator.load import load_content
 from generator.models import Plan
 from generator.problems import ContentError, Report
+from generator.render import environment
 from generator.site import MkDocsSettings, publish
+from generator.templatecache import bytecode_cache
 from generator.validate import validate
 from generator.write import WriteResult, write_tree
 
@@ -47,16 +54,24 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
+Progress = Callable[[str, float, str], None]
+"""Told of each stage as it ends: its name, seconds, and what it did."""
+
+
 @dataclass
 class Timings:
     """Seconds spent in each stage, for progress output and the benchmark."""
 
     stages: dict[str, float] = field(default_factory=dict)
+    notify: Progress | None = None
+    """Told of each stage as it ends (name, seconds, what it did): the CLI's progress lines."""
 
-    def mark(self, stage: str, started: float) -> float:
+    def mark(self, stage: str, started: float, detail: str = "") -> float:
         """Record a stage that began at ``started``; return now."""
         now = time.perf_counter()
         self.stages[stage] = now - started
+        if self.notify is not None:
+            self.notify(stage, now - started, detail)
         return now
 
 
@@ -78,57 +93,113 @@ class BuildResult:
     nav: list[Any]
     written: WriteResult
     timings: Timings
+    pdf: Download | None = None
+    """The whole plan as a PDF, when the build made one."""
 
 
-def check(project: Project) -> CheckResult:
+def check(project: Project, timings: Timings | None = None) -> CheckResult:
     """Load and validate; never raises for content problems."""
+    timings = timings or Timings()
     report = Report()
+    started = time.perf_counter()
     plan, problems = load_content(project.content)
+    started = timings.mark("load", started, _plan_counts(plan))
     report.extend(problems)
     if plan is not None:
         report.extend(validate(plan))
+        timings.mark("validate", started, f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
     return CheckResult(plan, report)
 
 
-def generate(project: Project, strict: bool = False) -> BuildResult:
-    """Load, validate, build pages and write the generated docs folder (no MkDocs)."""
-    timings = Timings()
+def _plan_counts(plan: Plan | None) -> str:
+    if plan is None:
+        return "the content did not load"
+    return f"{len(plan.themes)} themes, {sum(1 for _ in plan.outcomes())} outcomes"
+
+
+def generate(
+    project: Project,
+    strict: bool = False,
+    pdf: bool = False,
+    cache: ParseCache | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Load, validate, build pages and write the generated docs folder (no MkDocs).
+
+    ``cache`` keeps parsed files between calls (``bvpp serve``); ``progress`` is told of each
+    stage as it ends.
+
+    With ``pdf`` the whole plan is also rendered as a PDF into the docs folder (seconds, not
+    milliseconds: reused from ``build/pdf-cache/`` while the plan is unchanged).
+    """
+    timings = Timings(notify=progress)
+    with cache_active(cache):  # serve's cache: files unchanged since its last build are not re-parsed
+        result = check(project, timings)
     started = time.perf_counter()
-    result = check(project)
-    started = timings.mark("load_validate", started)
     failing = result.report.errors + (result.report.warnings if strict else [])
     if result.plan is None or failing:
         raise ContentError(failing or result.report.sorted())
-    sources = pages.build(result.plan)
-    started = timings.mark("build", started)
-    written = write_tree(sources.pages, project.docs)
-    timings.mark("write", started)
+    document = None
+    if pdf:
+        from generator.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
+
+        document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
+        started = timings.mark("pdf", started)
+    environment().bytecode_cache = bytecode_cache(project.root)  # compiled templates: faster, never staler
+    sources = pages.build(result.plan, document.download if document else None)
+    started = timings.mark("build", started, f"{len(sources.pages)} pages")
+    files: dict[str, str | bytes] = {**sources.pages, **sources.files}
+    if document is not None:
+        files[document.download.path] = document.data
+    written = write_tree(files, project.docs)
+    timings.mark(
+        "write",
+        started,
+        f"{len(written.written)} written, {len(written.removed)} removed, {written.unchanged} unchanged",
+    )
     return BuildResult(
-        result.plan, result.report, len(sources.pages), sources.nav, written, timings
+        result.plan, result.report, len(sources.pages), sources.nav, written, timings,
+        document.download if document else None,
     )
 
 
-def build(project: Project, strict: bool = False) -> BuildResult:
-    """Generate, then build and publish the site; the old site stays if anything fails."""
-    result = generate(project, strict=strict)
+def build(
+    project: Project,
+    strict: bool = False,
+    pdf: bool = False,
+    cache: ParseCache | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Generate, then build and publish the site; the old site stays if anything fails.
+
+    ``pdf=True`` also renders the whole plan as a PDF (seconds): ``bvpp build`` does so unless
+    given ``--no-pdf``; tests and the live preview leave it out unless they need it. ``cache``
+    and ``progress`` are as for :func:`generate`.
+    """
+    result = generate(project, strict=strict, pdf=pdf, cache=cache, progress=progress)
     started = time.perf_counter()
-    plan = result.plan.plan
-    publish(
-        MkDocsSettings(
-            config_file=project.config_file,
-            docs_dir=project.docs,
-            nav=result.nav,
-            site_name=f"{plan.council}: {plan.title}",
-            extra={
-                "bvpp": {
-                    "status": plan.status,
-                    "draft_label": plan.draft_label or "Draft",
-                    "council": plan.council,
-                    "title": plan.title,
-                }
-            },
-        ),
-        project.site,
-    )
-    result.timings.mark("mkdocs", started)
+    settings = mkdocs_settings(project, result)
+    # The same settings as a file, for engines that read one (Zensical): see generator.engines.
+    write_generated_config(settings, project.root / GENERATED_CONFIG)
+    publish(settings, project.site)
+    result.timings.mark("mkdocs", started, f"published {project.site}")
     return result
+
+
+def mkdocs_settings(project: Project, result: BuildResult) -> MkDocsSettings:
+    """What the generator adds to mkdocs.yml for a build of ``result``'s pages."""
+    plan = result.plan.plan
+    return MkDocsSettings(
+        config_file=project.config_file,
+        docs_dir=project.docs,
+        nav=result.nav,
+        site_name=f"{plan.council}: {plan.title}",
+        extra={
+            "bvpp": {
+                "status": plan.status,
+                "draft_label": plan.draft_label or "Draft",
+                "council": plan.council,
+                "title": plan.title,
+            }
+        },
+    )

@@ -74,6 +74,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates are package files: no stat() per page (5,000 per build)
     )
     env.filters["md"] = _md
     env.filters["h"] = _h

@@ -23,6 +23,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from generator.indicators.models import IndicatorsFile
 from generator.models import (
     ContactsFile,
     CorrectionsFile,
@@ -32,6 +33,7 @@ from generator.models import (
     Section,
     Theme,
 )
+from generator.progress_models import ProgressPlanFile, TasksFile, UpdatesFile
 from generator.table_models import TablesFile
 from generator.write import _atomic_write
 
@@ -64,6 +66,10 @@ CONTENT_SCHEMAS = (
     ContentSchema(CorrectionsFile, "corrections.schema.json", "corrections.yaml"),
     ContentSchema(Theme, "theme.schema.json", "themes/*.yaml"),
     ContentSchema(TablesFile, "tables.schema.json", "tables.yaml"),
+    ContentSchema(IndicatorsFile, "indicators.schema.json", "indicators/indicators.yaml"),
+    ContentSchema(ProgressPlanFile, "progress-plan.schema.json", "progress/*/plan.yaml"),
+    ContentSchema(TasksFile, "progress-tasks.schema.json", "progress/*/tasks.yaml"),
+    ContentSchema(UpdatesFile, "progress-updates.schema.json", "progress/*/updates/*.yaml"),
     # A section's front matter: the body and where it starts come from the Markdown file.
     ContentSchema(Section, "section.schema.json", "sections/*.md", ("body", "body_line")),
 )

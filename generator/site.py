@@ -62,11 +62,35 @@ def _captured_mkdocs_log() -> Iterator[_Collect]:
         logger.removeHandler(handler)
 
 
-def build_mkdocs(settings: MkDocsSettings, site_dir: Path) -> None:
-    """Run the real ``mkdocs build --strict`` into ``site_dir`` (which it empties)."""
+@contextmanager
+def _quiet_dirty_notice(dirty: bool) -> Iterator[None]:
+    """Drop MkDocs' warning that a build is dirty (strict mode would fail on it); nothing else."""
+    if not dirty:
+        yield
+        return
+    logger = logging.getLogger("mkdocs.commands.build")
+
+    def keep(record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+    logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        logger.removeFilter(keep)
+
+
+def build_mkdocs(settings: MkDocsSettings, site_dir: Path, dirty: bool = False) -> None:
+    """Run the real ``mkdocs build --strict`` into ``site_dir`` (which it empties).
+
+    ``dirty`` (the live preview only, see :mod:`generator.preview_site`) keeps ``site_dir`` and
+    renders only the pages whose Markdown is newer than their HTML.
+    """
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from generator.templatecache import theme_cache  # compiled templates kept between builds
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with _captured_mkdocs_log() as log:
@@ -80,7 +104,9 @@ def build_mkdocs(settings: MkDocsSettings, site_dir: Path) -> None:
                 strict=True,
             )
             config["extra"] = {**dict(config["extra"]), **settings.extra}
-            mkdocs_build.build(config)
+            config.plugins["bvpp-template-cache"] = theme_cache(settings.config_file.parent)
+            with _quiet_dirty_notice(dirty):
+                mkdocs_build.build(config, dirty=dirty)
         except (MkDocsException, OSError) as exc:
             problems = [_record_problem(r) for r in log.records]
             if not problems:

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from generator.cache import cached
 from generator.problems import Location, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -223,7 +224,16 @@ def _syntax_problem(
 
 
 def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse one YAML document strictly; return the document or every problem found."""
+    """Parse one YAML document strictly; return the document or every problem found.
+
+    Inside :func:`generator.cache.active` (``bvpp serve``), a text parsed by the previous
+    build is not parsed again: the same document comes back.
+    """
+    doc, problems = cached(("yaml", file, text), lambda: _parse_yaml(text, file))
+    return doc, list(problems)
+
+
+def _parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

@@ -24,6 +24,8 @@ from generator.tables import Cell, Table
 MARKER = re.compile(r"^\{\{\s*table:\s*(?P<id>[^\s{}]+)\s*\}\}$")
 GAP_MARKER = re.compile(r"^\{\{\s*missing:\s*(?P<words>[^{}]+?)\s*\}\}$")
 """``{{ missing: chart here }}``: a narrative gap, in the draft's own words."""
+PROGRESS_MARKER = re.compile(r"^\{\{\s*progress:\s*(?P<id>[^\s{}]+)\s*\}\}$")
+"""``{{ progress: PLAN-ID }}``: a progress plan's summary table (see generator/progress_rules.py)."""
 _LOOKS_LIKE_MARKER = re.compile(r"^\{\{.*\}\}$")
 
 
@@ -90,15 +92,18 @@ def _marker_problems(plan: Plan) -> Iterator[Problem]:
     first: dict[str, Location] = {}
     for section in plan.sections:
         for marker in scan_markers(section):
-            if marker.table_id is None and GAP_MARKER.match(marker.text):
+            if marker.table_id is None and (
+                GAP_MARKER.match(marker.text) or PROGRESS_MARKER.match(marker.text)
+            ):
                 continue
             if marker.table_id is None:
                 yield Problem(
                     marker.location,
                     "body",
                     f"not a table marker: {marker.text!r}",
-                    "a table is placed with a line of its own: {{ table: ID }}; "
-                    "a gap in the text with {{ missing: the draft's words }}",
+                    "a table is placed with a line of its own: {{ table: ID }}; a progress "
+                    "plan's table with {{ progress: PLAN-ID }}; a gap in the text with "
+                    "{{ missing: the draft's words }}",
                 )
             elif marker.table_id not in known:
                 yield Problem(

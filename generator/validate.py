@@ -14,9 +14,11 @@ from collections.abc import Iterator
 
 from generator import paths
 from generator.gaps import find_gaps
+from generator.indicators.rules import indicator_problems
 from generator.load import suggest_known
-from generator.models import Model, Plan, Section, Theme
+from generator.models import Contact, Model, Plan, Section, Theme
 from generator.problems import Location, Problem, Severity
+from generator.progress_rules import progress_problems
 from generator.strictyaml import dotted
 from generator.table_rules import table_problems
 
@@ -30,6 +32,8 @@ def validate(plan: Plan) -> list[Problem]:
     problems.extend(_priorities(plan))
     problems.extend(_narrative(plan))
     problems.extend(table_problems(plan))
+    problems.extend(progress_problems(plan))
+    problems.extend(indicator_problems(plan))
     problems.extend(_gap_warnings(plan))
     return problems
 
@@ -80,7 +84,7 @@ def _all_ids(plan: Plan) -> Iterator[tuple[str, Model]]:
 def _unique_ids(plan: Plan) -> Iterator[Problem]:
     first: dict[tuple[str, str], Model] = {}
     for value, model in _all_ids(plan):
-        kind = "contact" if model in plan.contacts else "page"
+        kind = "contact" if isinstance(model, Contact) else "page"  # not `in`: O(n²) equality
         if id_key(value) in paths.RESERVED_IDS:
             yield Problem(
                 model.where("id"),

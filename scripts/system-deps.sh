@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the full test suite needs (headless Chromium for browser tests,
-# fonts, and the Pango/Cairo libraries WeasyPrint renders PDFs with). Runs apt-get only when a
+# fonts, and the Pango/HarfBuzz libraries WeasyPrint renders PDFs with: WeasyPrint 53 and later
+# needs no Cairo; libpango-1.0-0 brings fontconfig; poppler-utils reads PDFs in tests). Runs apt-get only when a
 # package is missing and we are root; otherwise says what is missing and carries on (the tests
 # that need it then skip locally, and fail under CI=true).
 set -euo pipefail
@@ -9,6 +10,8 @@ missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# npm installs axe-core for the browser tests (scripts/setup.sh); any Node.js with npm will do.
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -220,7 +220,7 @@ def read_page_expectation(case: Case) -> tuple[str, list[str]]:
 def test_text_reaches_the_page_literally(case: Case, tmp_path: Path) -> None:
     """Data that looks like code is published as visible text, never as live HTML."""
     root = prepare(case, tmp_path)
-    result = run_cli("build", "--project", str(root))
+    result = run_cli("build", "--project", str(root), "--no-pdf")  # the PDF's escaping: tests/downloads
     assert "Traceback" not in result.output
     assert result.exit_code == 0, result.output
     page, texts = read_page_expectation(case)
@@ -243,7 +243,7 @@ def test_crash_mid_build_leaves_the_published_site_alone(
     from mkdocs.commands import build as mkdocs_build
 
     project = copy_project(tmp_path / "project")
-    published = run_cli("build", "--project", str(project.root))
+    published = run_cli("build", "--project", str(project.root), "--no-pdf")
     assert published.exit_code == 0, published.output
     site_before = tree_digest(project.site)
     content_before = tree_digest(project.content)
@@ -261,7 +261,7 @@ def test_crash_mid_build_leaves_the_published_site_alone(
         raise RuntimeError("disk went away half-way through the build")
 
     monkeypatch.setattr(mkdocs_build, "build", crash_half_way)
-    crashed = run_cli("build", "--project", str(project.root))
+    crashed = run_cli("build", "--project", str(project.root), "--no-pdf")
     monkeypatch.setattr(mkdocs_build, "build", real_build)
 
     assert staged and staged[0] != project.site, "mkdocs must build into a staging folder"

@@ -294,7 +294,7 @@ def test_missing_figures_a_check_needs_are_draft_gaps(project: Project) -> None:
     result = generate(project)
     gaps_page = (project.docs / "gaps.md").read_text(encoding="utf-8")
     assert "## Tables" in gaps_page
-    assert "(plan/councils-finances.md#table-budget-change-analysis)" in gaps_page
+    assert 'href="../plan/councils-finances/#table-budget-change-analysis"' in gaps_page
     assert result.pages > 0
 
 

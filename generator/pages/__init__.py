@@ -9,13 +9,25 @@ number of outcomes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator import paths
+from generator.downloads import Download
+from generator.indicators import paths as indicator_paths
+from generator.indicators.citations import has_indicators
+from generator.indicators.downloads import indicator_files
 from generator.models import Plan
+from generator.opendata import paths as data_paths
+from generator.opendata.package import build_data
+from generator.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
+from generator.pages.accessibility import accessibility_page
 from generator.pages.common import lookups, priority_label
+from generator.pages.downloads import NAV_TITLE as DOWNLOADS_TITLE
+from generator.pages.downloads import downloads_page
 from generator.pages.indexes import index_pages
+from generator.pages.indicators import indicator_pages
+from generator.pages.progress import progress_pages
 from generator.pages.themes import theme_pages
 
 
@@ -25,15 +37,25 @@ class SiteSources:
 
     pages: dict[str, str]
     nav: list[Any]
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Other files for the docs folder: the open data (CSV, JSON, datapackage.json)."""
 
 
-def build(plan: Plan) -> SiteSources:
-    """Every page of the site, and its navigation, from one plan."""
-    look = lookups(plan)
-    pages: dict[str, str] = {}
-    for path, text in [*index_pages(plan, look), *theme_pages(plan, look)]:
+def build(plan: Plan, pdf: Download | None = None) -> SiteSources:
+    """Every page of the site, and its navigation, from one plan.
+
+    ``pdf`` is the whole plan as a PDF when the build made one: the home page and the
+    download page then link it with its size.
+    """
+    look = lookups(plan, pdf)
+    data = build_data(plan)
+    pages: dict[str, str] = {data_paths.PAGE: downloads_page(plan, data, pdf)}
+    for path, text in [*index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan)]:
         pages[path] = text
-    return SiteSources(pages=pages, nav=build_nav(plan))
+    pages.update(indicator_pages(plan, look))
+    pages.update(progress_pages(plan))
+    files = {**data.files, **indicator_files(look.indicators)}
+    return SiteSources(pages=pages, nav=build_nav(plan), files=files)
 
 
 def build_nav(plan: Plan) -> list[Any]:
@@ -56,13 +78,18 @@ def build_nav(plan: Plan) -> list[Any]:
     if plan_items:
         nav.append({"About the plan": plan_items})
     nav.append({"Themes": theme_items})
+    if plan.progress:  # one entry: the index of plans and their reports keeps the nav shallow
+        nav.append({"Progress": paths.PROGRESS})
     nav.append(
         {
             "Browse": [
                 {"By directorate": paths.DIRECTORATES},
+                *([{"Indicators": indicator_paths.INDEX}] if has_indicators(plan) else []),
                 {"Contacts": paths.CONTACTS},
                 {"What is still missing": paths.GAPS},
                 *([{"How the text was transcribed": paths.CORRECTIONS}] if plan.corrections else []),
+                {ACCESSIBILITY_TITLE: paths.ACCESSIBILITY},
+                {DOWNLOADS_TITLE: data_paths.PAGE},
             ]
         }
     )

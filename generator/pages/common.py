@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator import paths
+from generator.downloads import Download
 from generator.gaps import field_labels
+from generator.indicators.catalogue import Catalogue
+from generator.indicators.citations import IndicatorIndex, indicator_index
 from generator.models import Outcome, Plan, Priority, Theme
 
 
@@ -45,11 +48,16 @@ class Lookups:
     directorates: dict[str, DirectorateView]
     contacts: dict[str, ContactView]
     labels: dict[str, str]
+    pdf: Download | None = None
+    """The whole plan as a PDF, when this build makes one."""
+    indicators: IndicatorIndex = field(default_factory=lambda: IndicatorIndex(Catalogue()))
+    """The indicator catalogue with its ratings and citations, and the links in outcome text."""
 
 
-def lookups(plan: Plan) -> Lookups:
+def lookups(plan: Plan, pdf: Download | None = None) -> Lookups:
     """Build the lookups for a validated plan."""
     return Lookups(
+        pdf=pdf,
         directorates={
             d.code: DirectorateView(d.code, d.name, paths.directorate(d)) for d in plan.directorates
         },
@@ -57,6 +65,7 @@ def lookups(plan: Plan) -> Lookups:
             c.id: ContactView(c.id, c.name, c.phone, paths.contact_anchor(c)) for c in plan.contacts
         },
         labels=field_labels(plan),
+        indicators=indicator_index(plan),
     )
 
 

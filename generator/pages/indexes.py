@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 
 from generator import paths
+from generator.downloads import Download
 from generator.gaps import DraftGap, find_gaps
 from generator.models import Gap, Plan
 from generator.pages.common import Lookups, OutcomeLink, outcome_link, outcome_title
@@ -17,7 +18,7 @@ from generator.render import render
 def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
     """The home page, every narrative section, and the browse pages."""
     gaps = find_gaps(plan)
-    yield paths.HOME, _home(plan, len(gaps))
+    yield paths.HOME, _home(plan, len(gaps), look.pdf)
     for section in plan.sections:
         yield paths.section(section), render(
             "section.md.j2",
@@ -37,7 +38,7 @@ def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
         )
 
 
-def _home(plan: Plan, gap_count: int) -> str:
+def _home(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
     themes = {t.id: t for t in plan.themes}
     sections = {s.id: s for s in plan.sections}
     contents = []
@@ -66,6 +67,8 @@ def _home(plan: Plan, gap_count: int) -> str:
         contents=contents,
         themes=theme_views,
         has_corrections=bool(plan.corrections),
+        has_progress=bool(plan.progress),
+        pdf=pdf,
     )
 
 

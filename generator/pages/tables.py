@@ -15,28 +15,45 @@ from markupsafe import Markup
 from generator import paths
 from generator.arithmetic import Comparison, check_table, describe, expression
 from generator.models import Gap, Plan, Section
+from generator.opendata.paths import table_csv
+from generator.pages.progress import progress_table_html
 from generator.render import gap_html, render
-from generator.table_rules import GAP_MARKER, scan_markers, table_anchor
+from generator.table_rules import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
 from generator.tables import Table
 
 
-def place_tables(section: Section, plan: Plan) -> Markup:
-    """The section's body with each table marker replaced by its table, each gap marker by a gap."""
+def place_tables(
+    section: Section, plan: Plan, gaps_href: str | None = None, csv_links: bool = True
+) -> Markup:
+    """The section's body with each table marker replaced by its table, each gap marker by a gap.
+
+    On the site a gap links to the gaps page and each table to its CSV download; the PDF
+    passes its own ``gaps_href`` (an anchor in the document) and no CSV links.
+    """
     tables = {table.id: table for table in plan.tables}
+    page = paths.section(section)
+    gaps_href = gaps_href or paths.html_link(page, paths.GAPS)
     lines = section.body.split("\n")
     for marker in scan_markers(section):
         table = tables.get(marker.table_id or "")
         if table is not None:
-            lines[marker.index] = "\n" + table_html(table).rstrip("\n") + "\n"
+            csv_href = paths.file_href(page, table_csv(table.id)) if csv_links else None
+            lines[marker.index] = "\n" + table_html(table, csv_href).rstrip("\n") + "\n"
         elif gap := GAP_MARKER.match(marker.text):
-            page = paths.section(section)
-            lines[marker.index] = gap_html(Gap(missing=gap["words"]), paths.html_link(page, paths.GAPS))
+            lines[marker.index] = gap_html(Gap(missing=gap["words"]), gaps_href)
+        elif (progress := PROGRESS_MARKER.match(marker.text)) and (
+            summary := progress_table_html(plan, progress["id"], page, gaps_href, links=csv_links)
+        ):
+            lines[marker.index] = "\n" + summary.rstrip("\n") + "\n"
     # The body is the officer's Markdown, published as Markdown (validate refuses raw HTML in it).
     return Markup("\n".join(lines))
 
 
-def table_html(table: Table) -> str:
-    """One table as an accessible HTML block, followed by what its checks found."""
+def table_html(table: Table, csv_href: str | None = None) -> str:
+    """One table as an accessible HTML block, followed by what its checks found.
+
+    ``csv_href``, when given, links the table's figures as a CSV download.
+    """
     comparisons = check_table(table)
     gaps = {  # a needed cell the draft leaves empty; a published dash is shown as it is
         (cell.row, cell.column)
@@ -81,6 +98,7 @@ def table_html(table: Table) -> str:
         agreed=sum(1 for c in comparisons if c.status == "agrees"),
         rounded=_items([c for c in comparisons if c.rounded], table),
         check_names=list(dict.fromkeys(c.sum.check for c in comparisons)),
+        csv_href=csv_href,
     )
 
 

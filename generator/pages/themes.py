@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 
 from generator import paths
+from generator.indicators import paths as indicator_paths
 from generator.models import Gap, Outcome, Plan, Priority, Theme
 from generator.pages.common import (
     Lookups,
@@ -14,13 +15,14 @@ from generator.pages.common import (
     priority_label,
     priority_title,
 )
+from generator.pages.indicators import theme_indicators
 from generator.render import render
 
 
 def theme_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
     """Every theme page, priority page, other-activity page and outcome page."""
     for theme in plan.themes:
-        yield paths.theme(theme), _theme_page(theme)
+        yield paths.theme(theme), _theme_page(theme, look)
         for priority in theme.priorities:
             yield paths.priority(theme, priority), _priority_page(theme, priority, look)
         if isinstance(theme.other_activity, list) and theme.other_activity:
@@ -35,7 +37,7 @@ def _links(outcomes: list[Outcome]) -> list[SimpleNamespace]:
     return [SimpleNamespace(title=outcome_title(o), path=paths.outcome(o)) for o in outcomes]
 
 
-def _theme_page(theme: Theme) -> str:
+def _theme_page(theme: Theme, look: Lookups) -> str:
     priorities = [
         SimpleNamespace(
             letter=p.letter,
@@ -56,6 +58,8 @@ def _theme_page(theme: Theme) -> str:
         other_gap=other if isinstance(other, Gap) else None,
         other_path=paths.other_activity(theme),
         indicators_gap=theme.indicators_table,
+        indicators=theme_indicators(look.indicators, theme),
+        indicators_index=indicator_paths.INDEX,
     )
 
 
@@ -93,6 +97,7 @@ def _table_page(
         labels=look.labels,
         directorates=look.directorates,
         contacts=look.contacts,
+        links=look.indicators,
     )
 
 
@@ -120,4 +125,5 @@ def _outcome_page(
         labels=look.labels,
         directorates=look.directorates,
         contacts=look.contacts,
+        links=look.indicators,
     )
