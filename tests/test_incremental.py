@@ -8,6 +8,7 @@ clean build makes; and parsed content reused from the cache is always the file's
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -177,3 +178,14 @@ def test_a_cached_build_makes_the_same_pages_as_a_fresh_one(project: Project, tm
     fresh = pipeline.Project(project.root, project.content, tmp_path / "fresh-docs", tmp_path / "site")
     pipeline.generate(fresh)
     assert _snapshot_bytes(fresh.docs) == _snapshot_bytes(project.docs)
+
+
+def test_a_symlink_planted_at_the_temporary_name_is_not_followed(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    write_tree({"a.md": "one\n"}, out)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    (out / ".a.md.bvpp-tmp").symlink_to(outside)
+    with contextlib.suppress(OSError):  # refused: the temporary name is not a file we made
+        write_tree({"a.md": "two\n"}, out)
+    assert outside.read_text() == "keep me"
