@@ -151,7 +151,9 @@ class Priority(Model):
         description="The priority's letter, e.g. `A`."
     )
     title: Text = Field(description="The priority's title, in the plan's words.")
-    outcomes: list[Outcome] | Gap = Field(description="The priority's outcome rows, in order.")
+    outcomes: Annotated[list[Outcome], Field(min_length=1)] | Gap = Field(
+        description="The priority's outcome rows, in order (a `missing:` gap when the draft has none)."
+    )
 
     @property
     def slug(self) -> str:
