@@ -107,9 +107,10 @@ def _label(labels: dict[str, str], field: str) -> str:
     return labels.get(field, field.replace("_", " ").capitalize())
 
 
-def _model_gaps(
+def model_gaps(
     item: Model, fields: list[str], page: str, group: str, context: str, labels: dict[str, str]
 ) -> Iterator[DraftGap]:
+    """The gaps in some fields of one model: explicit ``missing:`` values and placeholders."""
     for field in fields:
         value = getattr(item, field)
         if isinstance(value, Gap):
@@ -143,17 +144,17 @@ def outcome_context(theme: Theme, priority: Priority | None, outcome: Outcome) -
 
 def _theme_gaps(theme: Theme, labels: dict[str, str]) -> Iterator[DraftGap]:
     group = theme.title
-    yield from _model_gaps(
+    yield from model_gaps(
         theme, ["intro", "other_activity", "indicators_table"], paths.theme(theme), group,
         theme.title, labels,
     )
     for priority in theme.priorities:
-        yield from _model_gaps(
+        yield from model_gaps(
             priority, ["title", "outcomes"], paths.priority(theme, priority), group,
             f"{theme.title} › Priority {priority.letter}", labels,
         )
     for parent, outcome in theme.outcomes():
-        yield from _model_gaps(
+        yield from model_gaps(
             outcome, _OUTCOME_FIELDS, paths.outcome(outcome), group,
             outcome_context(theme, parent, outcome), labels,
         )

@@ -92,18 +92,18 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
                 kind="usage",
             )
         ]
-    plan_file = _load_yaml_file(layout, layout.plan, PlanFile, problems)
-    directory = _load_yaml_file(layout, layout.directorates, DirectoryFile, problems)
-    contacts = _load_yaml_file(layout, layout.contacts, ContactsFile, problems)
+    plan_file = load_yaml_file(layout, layout.plan, PlanFile, problems)
+    directory = load_yaml_file(layout, layout.directorates, DirectoryFile, problems)
+    contacts = load_yaml_file(layout, layout.contacts, ContactsFile, problems)
     corrections = (
-        _load_yaml_file(layout, layout.corrections, CorrectionsFile, problems)
+        load_yaml_file(layout, layout.corrections, CorrectionsFile, problems)
         if layout.corrections.exists()
         else CorrectionsFile(corrections=[])
     )
     themes = [
         theme
         for path in sorted(layout.themes.glob("*.yaml"))
-        if (theme := _load_yaml_file(layout, path, Theme, problems)) is not None
+        if (theme := load_yaml_file(layout, path, Theme, problems)) is not None
     ]
     sections = [
         section
@@ -142,9 +142,10 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
     return plan, problems
 
 
-def _load_yaml_file(
+def load_yaml_file(
     layout: ContentLayout, path: Path, model: type[M], problems: list[Problem]
 ) -> M | None:
+    """Read, parse and validate one YAML content file; None (and problems) when it fails."""
     file = layout.display(path)
     if not path.is_file():
         problems.append(

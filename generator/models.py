@@ -8,6 +8,7 @@ file it was written, so that any rule can point an officer at the exact line.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -245,6 +246,24 @@ class Plan:
         for theme in self.themes:
             for priority, outcome in theme.outcomes():
                 yield theme, priority, outcome
+
+    def lead_counts(self) -> Counter[str]:
+        """How many outcomes each directorate leads (an outcome counts once per directorate)."""
+        return Counter(
+            code
+            for _theme, _priority, outcome in self.outcomes()
+            if isinstance(outcome.lead_directorates, list)
+            for code in set(outcome.lead_directorates)
+        )
+
+    def contact_counts(self) -> Counter[str]:
+        """How many outcomes name each contact (an outcome counts once per contact)."""
+        return Counter(
+            contact
+            for _theme, _priority, outcome in self.outcomes()
+            if isinstance(outcome.contacts, list)
+            for contact in set(outcome.contacts)
+        )
 
     def themes_in_order(self) -> list[Theme]:
         """The themes in the order the plan's contents list gives them."""

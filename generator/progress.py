@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.load import ContentLayout, _load_yaml_file
+from generator.load import ContentLayout, load_yaml_file
 from generator.models import ID_PATTERN, Gap
 from generator.problems import Location, Problem, Severity
 from generator.progress_models import (
@@ -173,15 +173,15 @@ def _load_plan(layout: ContentLayout, folder: Path, problems: list[Problem]) -> 
         )
         return None
     before = len(problems)
-    config = _load_yaml_file(layout, folder / "plan.yaml", ProgressPlanFile, problems)
-    tasks = _load_yaml_file(layout, folder / "tasks.yaml", TasksFile, problems)
+    config = load_yaml_file(layout, folder / "plan.yaml", ProgressPlanFile, problems)
+    tasks = load_yaml_file(layout, folder / "tasks.yaml", TasksFile, problems)
     updates: dict[str, UpdatesFile] = {}
     files: dict[str, str] = {}
     for path in sorted((folder / "updates").glob("*")):
         if path.suffix != ".yaml" or not path.is_file():
             problems.append(_not_read(layout, path, "update files are YAML: <period-id>.yaml"))
             continue
-        loaded = _load_yaml_file(layout, path, UpdatesFile, problems)
+        loaded = load_yaml_file(layout, path, UpdatesFile, problems)
         if loaded is not None:
             updates[path.stem] = loaded
             files[path.stem] = layout.display(path)

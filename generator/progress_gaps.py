@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import paths
-from generator.gaps import DraftGap, _model_gaps
+from generator.gaps import DraftGap, model_gaps
 from generator.models import Gap, Model, Plan
 from generator.progress import ProgressPlan
 from generator.progress_models import Task, TaskGroup
@@ -50,17 +50,17 @@ def _plan_gaps(progress: ProgressPlan) -> Iterator[DraftGap]:
                 seen.add(id(holder))
                 context = " › ".join([progress.title, *(_title(g) for g in placed.groups[: depth + 1])])
                 group_labels = {**labels, "title": config.levels[depth]}
-                yield from _model_gaps(holder, ["title"], page, group, context, group_labels)
+                yield from model_gaps(holder, ["title"], page, group, context, group_labels)
                 yield from _owner_gaps(holder, page, group, context, labels)
         context = " › ".join([progress.title, *(_title(g) for g in placed.groups), _title(placed.task)])
         target = f"{page}#{placed.id}"
-        yield from _model_gaps(placed.task, ["title"], target, group, context, labels)
+        yield from model_gaps(placed.task, ["title"], target, group, context, labels)
         yield from _owner_gaps(placed.task, target, group, context, labels)
         for period in config.periods:
             update = progress.update(placed.id, period.id)
             if update is not None:
                 where = f"{paths.progress_report(progress.id, period.id)}#{placed.id}"
-                yield from _model_gaps(
+                yield from model_gaps(
                     update, ["progress", "next_actions"], where, group, f"{context} ({period.title})", labels
                 )
     for stated in config.stated_totals:

@@ -6,7 +6,6 @@ pages. ``page`` columns hold the address of the record's page relative to the si
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from generator import paths
@@ -180,10 +179,7 @@ def _outcome_row(theme: Theme, priority: Priority | None, outcome: Outcome) -> R
 
 def directorates(plan: Plan) -> Iterator[Resource]:
     """The directorates, with how many outcomes each leads."""
-    led: Counter[str] = Counter()
-    for _theme, _priority, outcome in plan.outcomes():
-        if isinstance(outcome.lead_directorates, list):
-            led.update(set(outcome.lead_directorates))
+    led = plan.lead_counts()
     yield Resource(
         "directorates",
         "Directorates",
@@ -205,10 +201,7 @@ def directorates(plan: Plan) -> Iterator[Resource]:
 
 def contacts(plan: Plan) -> Iterator[Resource]:
     """The contact officers the plan names, with how many outcomes each is named for."""
-    named: Counter[str] = Counter()
-    for _theme, _priority, outcome in plan.outcomes():
-        if isinstance(outcome.contacts, list):
-            named.update(set(outcome.contacts))
+    named = plan.contact_counts()
     yield Resource(
         "contacts",
         "Contacts",

@@ -73,14 +73,8 @@ def _home(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
 
 
 def _directorates(plan: Plan, look: Lookups) -> str:
-    counts = dict.fromkeys(look.directorates, 0)
-    unassigned = 0
-    for _t, _p, outcome in plan.outcomes():
-        if isinstance(outcome.lead_directorates, Gap):
-            unassigned += 1
-            continue
-        for code in set(outcome.lead_directorates):
-            counts[code] = counts.get(code, 0) + 1
+    counts = plan.lead_counts()
+    unassigned = sum(1 for _t, _p, o in plan.outcomes() if isinstance(o.lead_directorates, Gap))
     views = [
         SimpleNamespace(code=d.code, name=d.name, path=d.path, count=counts[d.code])
         for d in look.directorates.values()
