@@ -196,8 +196,8 @@ def test_injected_text_around_a_real_code_stays_text(bundled: pipeline.CheckResu
     index = indicator_index(bundled.plan)
     text = '<img src=x onerror=alert(1)> BVPI 157 [x](javascript:alert(1)) {: onclick=x } BV 999'
     for out, container in (
-        (index.md(text, "outcomes/x.md"), "p"),
-        (f"<div>{index.html(text, 'outcomes/x.md')}</div>", "div"),
+        (index.links.md(text, "outcomes/x.md"), "p"),
+        (f"<div>{index.links.html(text, 'outcomes/x.md')}</div>", "div"),
     ):
         (block,) = parse(render(out)).only()
         assert block.tag == container

@@ -8,6 +8,7 @@ can never disagree.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -80,11 +81,29 @@ class IndicatorIndex:
             seen.setdefault(citation.theme.id, citation.theme)
         return list(seen.values())
 
+    @functools.cached_property
+    def links(self) -> CodeLinks:
+        """What pages need to link codes in outcome text: nothing else of the index."""
+        return CodeLinks({key: indicator.id for key, indicator in self.codes.items()})
+
+
+@dataclass(frozen=True)
+class CodeLinks:
+    """Indicator codes and the indicators they name: all that linking outcome text needs.
+
+    Kept apart from :class:`IndicatorIndex` so that a page's inputs stay narrow: an edit that
+    changes who cites an indicator does not change the inputs of every page with outcome text
+    (see :mod:`generator.rendercache`).
+    """
+
+    codes: dict[tuple[str, str], str]
+    """(family, code) → indicator id."""
+
     def _spans(self, text: str, page: str, link: Callable[[str, str], str]) -> Iterator[Span]:
         for mention in find_codes(text):
-            indicator = self.resolve(mention)
-            if indicator is not None and mention.span is not None:
-                yield (*mention.span, link(page, indicator_paths.page(indicator.id)))
+            indicator_id = self.codes.get((mention.family, mention.code))
+            if indicator_id is not None and mention.span is not None:
+                yield (*mention.span, link(page, indicator_paths.page(indicator_id)))
 
     def md(self, text: str, page: str) -> Markup:
         """Outcome text for Markdown on ``page``, escaped, with each known code a link."""

@@ -53,6 +53,21 @@ class Lookups:
     indicators: IndicatorIndex = field(default_factory=lambda: IndicatorIndex(Catalogue()))
     """The indicator catalogue with its ratings and citations, and the links in outcome text."""
 
+    def cited_by(self, outcomes: list[Outcome]) -> tuple[dict[str, DirectorateView], dict[str, ContactView]]:
+        """The directorates and contacts that ``outcomes`` name, and no others.
+
+        A page is given only what it shows, so that its inputs (see
+        :mod:`generator.rendercache`) do not change when an unrelated contact's phone does.
+        """
+        directorates: dict[str, DirectorateView] = {}
+        contacts: dict[str, ContactView] = {}
+        for outcome in outcomes:
+            if isinstance(outcome.lead_directorates, list):
+                directorates.update((c, self.directorates[c]) for c in outcome.lead_directorates)
+            if isinstance(outcome.contacts, list):
+                contacts.update((c, self.contacts[c]) for c in outcome.contacts)
+        return directorates, contacts
+
 
 def lookups(plan: Plan, pdf: Download | None = None) -> Lookups:
     """Build the lookups for a validated plan."""

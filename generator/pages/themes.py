@@ -83,10 +83,12 @@ def _table_page(
 ) -> str:
     title = priority_title(priority) if priority else "Other areas of activity"
     page = parent_path(theme, priority)
+    directorates, contacts = look.cited_by(outcomes)
     return render(
         "priority.md.j2",
         page=page,
-        theme=theme,
+        theme_title=theme.title,
+        theme_intro=theme.intro,
         theme_path=paths.theme(theme),
         title=title,
         short=priority_label(priority),
@@ -95,9 +97,9 @@ def _table_page(
         outcomes_gap=outcomes_gap,
         caption=f"{theme.title}: {title}",
         labels=look.labels,
-        directorates=look.directorates,
-        contacts=look.contacts,
-        links=look.indicators,
+        directorates=directorates,
+        contacts=contacts,
+        links=look.indicators.links,
     )
 
 
@@ -107,6 +109,7 @@ def _outcome_page(
     page = paths.outcome(outcome)
     parent = parent_path(theme, priority)
     title = outcome_title(outcome)
+    directorates, contacts = look.cited_by([outcome])
     return render(
         "outcome.md.j2",
         page=page,
@@ -118,12 +121,12 @@ def _outcome_page(
             (priority_label(priority), parent),
         ],
         outcome=outcome,
-        theme=theme,
+        theme_title=theme.title,
         theme_path=paths.theme(theme),
         parent_title=priority_title(priority) if priority else "Other areas of activity",
         parent_path=parent,
         labels=look.labels,
-        directorates=look.directorates,
-        contacts=look.contacts,
-        links=look.indicators,
+        directorates=directorates,
+        contacts=contacts,
+        links=look.indicators.links,
     )
