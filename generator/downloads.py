@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -30,3 +33,29 @@ class Download:
         if self.size < 1_000_000:
             return f"{round(self.size / 1000)} KB"
         return f"{self.size / 1_000_000:.1f} MB"
+
+
+_compact = functools.partial(json.dumps, ensure_ascii=False)
+
+
+def readable_json(data: Any) -> bytes:
+    """JSON that people and diffs can read: one record (array item, or member) per line.
+
+    Each line is written by ``json``'s C encoder; ``indent=`` would switch to its pure-Python
+    encoder, which took a third of the open data's time at 5,000 outcomes. An object's members
+    go one per line, and a member that is an array has its items one per line below it.
+    """
+    return (_lines(data, "") + "\n").encode("utf-8")
+
+
+def _lines(data: Any, indent: str) -> str:
+    inner = indent + "  "
+    if isinstance(data, list) and data:
+        return "[\n" + ",\n".join(inner + _compact(item) for item in data) + "\n" + indent + "]"
+    if isinstance(data, dict) and data:
+        members = (
+            f"{inner}{_compact(key)}: {_lines(value, inner) if isinstance(value, list) else _compact(value)}"
+            for key, value in data.items()
+        )
+        return "{\n" + ",\n".join(members) + "\n" + indent + "}"
+    return _compact(data)

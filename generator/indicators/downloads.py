@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
-from typing import Any
 
+from generator.downloads import readable_json
 from generator.indicators import paths as indicator_paths
 from generator.indicators.catalogue import Indicator, PeriodRow, Reading
 from generator.indicators.citations import IndicatorIndex
@@ -105,10 +104,6 @@ def _csv(columns: tuple[str, ...], records: Iterable[dict[str, str]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
 _LAST: list[tuple[IndicatorIndex, dict[str, bytes]]] = []
 """The latest index and its files: the pages and the open data package both ask for them."""
 
@@ -147,8 +142,9 @@ def _indicator_files(index: IndicatorIndex) -> dict[str, bytes]:
         whole = {**record, "values": rows, "cited_by_outcomes": citing}
         everything.append(whole)
         files[indicator_paths.csv_file(indicator.id)] = _csv(VALUE_COLUMNS, rows)
-        files[indicator_paths.json_file(indicator.id)] = _json({"rating_rule": settings, "indicator": whole})
+        one = {"rating_rule": settings, "indicator": whole}
+        files[indicator_paths.json_file(indicator.id)] = readable_json(one)
     files[indicator_paths.ALL_CSV] = _csv(INDICATOR_COLUMNS, summaries)
     files[indicator_paths.ALL_VALUES_CSV] = _csv(VALUE_COLUMNS, values)
-    files[indicator_paths.ALL_JSON] = _json({"rating_rule": settings, "indicators": everything})
+    files[indicator_paths.ALL_JSON] = readable_json({"rating_rule": settings, "indicators": everything})
     return files

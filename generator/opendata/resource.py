@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from generator.downloads import readable_json
 from generator.escape import collapse
 from generator.models import Gap
 from generator.opendata.paths import resource_file
@@ -136,7 +136,7 @@ def guard_formula(text: str) -> str:
 def to_json(resource: Resource) -> bytes:
     """A JSON array with one object per record, keys in column order."""
     records = [{column.name: row.get(column.name) for column in resource.columns} for row in resource.rows]
-    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return readable_json(records)
 
 
 def text_fields(name: str, value: str | list[str] | Gap | None) -> dict[str, Value]:
