@@ -104,16 +104,18 @@ def _cpu_seconds() -> float:
 def _edit_one(project: Any) -> dict[str, Any]:
     """Change one outcome's first 'what we did' entry, then regenerate as ``bvpp serve`` does.
 
-    Like serve, a first generation fills the parse cache; the edit's generation is measured.
+    Like serve, a first generation fills the parse and render caches; the edit's generation is
+    measured.
     """
     from generator import pipeline
     from generator.cache import ParseCache
+    from generator.rendercache import RenderCache
 
-    cache = ParseCache()
-    pipeline.generate(project, cache=cache)
+    cache, renders = ParseCache(), RenderCache()
+    pipeline.generate(project, cache=cache, renders=renders)
     edited = edit_one_outcome(project.content)
     started, cpu = time.perf_counter(), time.process_time()
-    again = pipeline.generate(project, cache=cache)
+    again = pipeline.generate(project, cache=cache, renders=renders)
     elapsed = time.perf_counter() - started
     return {
         "edit_file": edited,
@@ -122,6 +124,8 @@ def _edit_one(project: Any) -> dict[str, Any]:
         "edit_stages": again.timings.stages,
         "edit_written": sorted(again.written.written),
         "edit_removed": sorted(again.written.removed),
+        "edit_rendered": renders.stats.rendered,
+        "edit_reused": renders.stats.reused,
     }
 
 

@@ -7,6 +7,7 @@ raises :class:`~generator.problems.ContentError` carrying every problem.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from generator.load import load_content
 from generator.models import Plan
 from generator.problems import ContentError, Report
 from generator.render import environment
+from generator.rendercache import RenderCache
 from generator.site import MkDocsSettings, publish
 from generator.templatecache import bytecode_cache
 from generator.validate import validate
@@ -123,11 +125,13 @@ def generate(
     pdf: bool = False,
     cache: ParseCache | None = None,
     progress: Progress | None = None,
+    renders: RenderCache | None = None,
 ) -> BuildResult:
     """Load, validate, build pages and write the generated docs folder (no MkDocs).
 
-    ``cache`` keeps parsed files between calls (``bvpp serve``); ``progress`` is told of each
-    stage as it ends.
+    ``cache`` keeps parsed files between calls and ``renders`` rendered pages (``bvpp serve``:
+    only pages whose inputs changed are rendered again); ``progress`` is told of each stage as
+    it ends.
 
     With ``pdf`` the whole plan is also rendered as a PDF into the docs folder (seconds, not
     milliseconds: reused from ``build/pdf-cache/`` while the plan is unchanged).
@@ -146,8 +150,10 @@ def generate(
         document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
         started = timings.mark("pdf", started)
     environment().bytecode_cache = bytecode_cache(project.root)  # compiled templates: faster, never staler
-    sources = pages.build(result.plan, document.download if document else None)
-    started = timings.mark("build", started, f"{len(sources.pages)} pages")
+    with renders.build() if renders else contextlib.nullcontext():
+        sources = pages.build(result.plan, document.download if document else None)
+    reused = f", {renders.stats.reused} unchanged" if renders else ""
+    started = timings.mark("build", started, f"{len(sources.pages)} pages{reused}")
     files: dict[str, str | bytes] = {**sources.pages, **sources.files}
     if document is not None:
         files[document.download.path] = document.data

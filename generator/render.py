@@ -19,6 +19,7 @@ from markupsafe import Markup
 from generator import paths
 from generator.escape import collapse, html_attr, html_text, md_text
 from generator.models import Gap
+from generator.rendercache import reuse
 
 
 class UnescapedValueError(jinja2.TemplateError):
@@ -89,6 +90,14 @@ def environment() -> jinja2.Environment:
 
 
 def render(template: str, **context: Any) -> str:
-    """Render one template to page text; normalises the trailing newline."""
+    """Render one template to page text; normalises the trailing newline.
+
+    Under ``bvpp serve``'s render cache the text of an earlier build is reused when the
+    template and every value passed are unchanged (:mod:`generator.rendercache`).
+    """
+    return reuse(template, context, lambda: _render(template, context))
+
+
+def _render(template: str, context: dict[str, Any]) -> str:
     text = environment().get_template(template).render(**context)
     return text.rstrip("\n") + "\n"

@@ -28,6 +28,7 @@ from generator.cache import ParseCache
 from generator.livereload import LiveState, PreviewServer, handler_for
 from generator.preview_site import PreviewSite
 from generator.problems import ContentError
+from generator.rendercache import RenderCache
 from generator.site import SiteBuildError
 
 PREVIEW = Path("build") / "preview"
@@ -51,6 +52,7 @@ class Preview:
         self.project = preview_project(project)
         self.say = say
         self.cache = ParseCache()
+        self.renders = RenderCache()
         self.state = LiveState()
         self.site = PreviewSite(self.project.site, project.root / "theme")
         self.last_kind = ""
@@ -60,7 +62,7 @@ class Preview:
         """Build the preview once; on bad content keep the last good one and say why."""
         started = time.perf_counter()
         try:
-            result = pipeline.generate(self.project, pdf=False, cache=self.cache)
+            result = pipeline.generate(self.project, pdf=False, cache=self.cache, renders=self.renders)
             kind = self.site.update(pipeline.mkdocs_settings(self.project, result), result.written)
         except (ContentError, SiteBuildError) as exc:
             problems = [problem.format() for problem in exc.problems]

@@ -1,0 +1,185 @@
+"""Pages rendered by an earlier build of this process, reused while their inputs are unchanged.
+
+A page is a pure function of its template and the values passed to it (templates can reach
+nothing else: the environment's globals and filters are pure functions of their arguments). So
+a page's **fingerprint** — a digest of the template's name and of every value passed, taken
+down to the last string — identifies its text exactly, and an unchanged fingerprint means an
+unchanged page without rendering it. ``bvpp serve`` keeps one :class:`RenderCache` between its
+builds: after an edit only the pages whose inputs changed are rendered again.
+
+Safety rests on the fingerprint seeing everything a template sees, so :func:`fingerprint`
+refuses any value it cannot take apart (a function, an open file, an object of an unknown
+class) rather than guessing: pass plain data — strings, numbers, dates, lists, dicts,
+dataclasses, ``SimpleNamespace`` views and pydantic models — to templates. The cache lives in
+memory only, is never shared between processes, and ``bvpp build`` does not use it: a
+published build renders every page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime
+import decimal
+import hashlib
+import io
+import pickle
+import types
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from enum import Enum
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+T = TypeVar("T")
+
+
+class UnfingerprintableError(TypeError):
+    """A value passed to a template that the fingerprint cannot see into."""
+
+
+_LEAVES: tuple[type, ...] = (
+    str, bytes, bool, int, float, decimal.Decimal, datetime.date, datetime.time, Enum, type(None),
+)
+"""Types (and their subclasses: ``Markup``, enums) that pickle faithfully by value."""
+
+
+def _ref(digest: bytes) -> bytes:
+    """Stands for an object taken apart separately, by its digest (never called: pickles only)."""
+    return digest
+
+
+_BY_VALUE_OR_NAME = (*_LEAVES, type, types.FunctionType, types.BuiltinFunctionType)
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, out: io.BytesIO, reduce: Callable[[Any], Any]) -> None:
+        super().__init__(out, protocol=5)
+        self._reduce = reduce
+
+    def reducer_override(self, obj: Any) -> Any:
+        return self._reduce(obj)
+
+
+class Fingerprinter:
+    """Digests of values, each object other than plain data taken apart once per build.
+
+    Plain data (exact ``str``, ``int``, ``list``, ``dict``, …) is serialised by ``pickle`` in C;
+    every other object reaches :meth:`_reduce`, which replaces it by the digest of what a
+    template could read of it (computed once per object), or refuses it.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[Any, bytes]] = {}
+        """id → (the object, kept alive so its id is not reused; its digest)."""
+
+    def __call__(self, value: Any) -> bytes:
+        """A 16-byte digest that changes whenever anything a template could read of ``value`` does."""
+        out = io.BytesIO()
+        try:
+            _Pickler(out, self._reduce).dump(value)
+        except (pickle.PicklingError, AttributeError) as exc:  # a lambda, a local function
+            raise UnfingerprintableError(f"cannot fingerprint a value passed to a template: {exc}") from exc
+        return hashlib.blake2b(out.getbuffer(), digest_size=16).digest()
+
+    def _reduce(self, value: Any) -> Any:
+        if isinstance(value, _BY_VALUE_OR_NAME):
+            # pickle's own reduction: leaves by type and value; classes and functions (a leaf's
+            # reduction names some) by qualified name, fixed for the life of the process.
+            return NotImplemented
+        seen = self._seen.get(id(value))
+        if seen is None or seen[0] is not value:
+            seen = (value, self(self._state(value)))
+            self._seen[id(value)] = seen
+        return _ref, (seen[1],)
+
+    @staticmethod
+    def _state(value: Any) -> tuple[str, Any]:
+        name = f"{type(value).__module__}.{type(value).__qualname__}"
+        if isinstance(value, BaseModel):  # every field, nested models and gaps, as pydantic writes them
+            return name, value.model_dump_json()
+        if isinstance(value, types.SimpleNamespace):
+            return name, vars(value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return name, tuple(getattr(value, f.name) for f in dataclasses.fields(value))
+        if isinstance(value, frozenset | set):
+            return name, sorted(map(fingerprint, value))
+        raise UnfingerprintableError(
+            f"cannot fingerprint a {type(value).__qualname__} passed to a template: pass plain "
+            "data (str, numbers, dates, lists, dicts, dataclasses, SimpleNamespace, pydantic models)"
+        )
+
+
+def _digest(tag: bytes, *parts: bytes) -> bytes:
+    hasher = hashlib.blake2b(tag, digest_size=16)
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "little"))
+        hasher.update(part)
+    return hasher.digest()
+
+
+def fingerprint(value: Any) -> bytes:
+    """The digest of one value (a fresh :class:`Fingerprinter`; builds share one per build)."""
+    return Fingerprinter()(value)
+
+
+@dataclasses.dataclass
+class RenderStats:
+    """How a build used the cache."""
+
+    rendered: int = 0
+    reused: int = 0
+
+
+class RenderCache:
+    """Rendered results by fingerprint, kept between the builds of one process.
+
+    Each build keeps only what it used, so the cache holds one site's pages at most.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[bytes, Any] = {}
+        self._used: dict[bytes, Any] = {}
+        self._fingerprint = Fingerprinter()
+        self.stats = RenderStats()
+
+    @contextlib.contextmanager
+    def build(self) -> Iterator[RenderCache]:
+        """One build: fresh digests (values are new objects), then drop what it did not use."""
+        self._fingerprint = Fingerprinter()
+        self._used = {}
+        self.stats = RenderStats()
+        token = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(token)
+            self._entries, self._used = self._used, {}
+            self._fingerprint = Fingerprinter()  # let go of this build's values
+
+    def get_or_make(self, kind: str, inputs: Any, make: Callable[[], T]) -> T:
+        """``make()``'s result for these inputs: reused when an earlier build made it."""
+        key = _digest(b"k", kind.encode(), self._fingerprint(inputs))
+        if key in self._entries:
+            result: T = self._entries[key]
+            self.stats.reused += 1
+        else:
+            result = make()
+            self.stats.rendered += 1
+        self._used[key] = result
+        return result
+
+
+_ACTIVE: ContextVar[RenderCache | None] = ContextVar("render_cache", default=None)
+
+
+def reuse(kind: str, inputs: Any, make: Callable[[], T]) -> T:
+    """``make()``, or its result from an earlier build when a cache is active and ``inputs`` match.
+
+    ``make`` must depend on nothing but ``inputs`` (and pure code): that is what makes reuse exact.
+    """
+    cache = _ACTIVE.get()
+    if cache is None:
+        return make()
+    return cache.get_or_make(kind, inputs, make)

@@ -1,0 +1,135 @@
+"""The live preview's render cache: reused pages are exactly the pages a fresh build makes.
+
+The cache is only safe if a page's fingerprint sees everything its template reads, so the
+main test edits the bundled content in many places, one after another, and after each edit
+compares the cached build's generated folder with a fresh, uncached build of the same content,
+byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from markupsafe import Markup
+
+from generator import pipeline
+from generator.cache import ParseCache
+from generator.models import Contact
+from generator.rendercache import Fingerprinter, RenderCache, UnfingerprintableError, fingerprint, reuse
+from tests.conftest import copy_project
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS: list[tuple[str, str, str, str]] = [
+    # (why, file, old, new): each reaches different pages through different inputs
+    ("an outcome's text", "themes/environment.yaml", "Removal of all graffiti", "Removal of every graffito"),
+    ("a contact's phone", "contacts.yaml", '"020 8424 1590"', '"020 8424 1599"'),
+    ("a directorate's name", "directorates.yaml", '"Urban Living"', '"Urban Living and Environment"'),
+    ("a theme's title", "themes/environment.yaml", 'title: "Environment"', 'title: "The Environment"'),
+    ("an indicator value", "indicators/values.csv", "running at 35% of e-gov target", "running at 36% of e-gov target"),
+    ("a narrative section", "sections/02-about-harrow.md", "Harrow", "Harrow (edited)"),
+    ("back again", "themes/environment.yaml", "Removal of every graffito", "Removal of all graffiti"),
+]
+
+
+def test_cached_builds_match_fresh_builds_after_every_edit(tmp_path: Path) -> None:
+    cached = copy_project(tmp_path / "cached")
+    fresh = copy_project(tmp_path / "fresh")
+    parses, renders = ParseCache(), RenderCache()
+    pipeline.generate(cached, cache=parses, renders=renders)
+    total = renders.stats.rendered
+    assert renders.stats.reused == 0 and total > 200
+
+    for why, name, old, new in EDITS:
+        _replace(cached.content / name, old, new)
+        _replace(fresh.content / name, old, new)
+        result = pipeline.generate(cached, cache=parses, renders=renders)
+        shutil.rmtree(fresh.docs, ignore_errors=True)
+        pipeline.generate(fresh)  # no caches at all, into an empty folder
+        assert _tree(cached.docs) == _tree(fresh.docs), f"after editing {why}"
+        assert result.written.written, f"editing {why} changed no file"
+        # Only what the edit reaches is rendered again; the rest comes from the cache.
+        assert 0 < renders.stats.rendered < total / 2, (why, renders.stats)
+        assert renders.stats.rendered + renders.stats.reused == total
+
+
+def test_an_outcome_edit_renders_only_its_pages(project: pipeline.Project) -> None:
+    parses, renders = ParseCache(), RenderCache()
+    pipeline.generate(project, cache=parses, renders=renders)
+    _replace(project.content / "themes/environment.yaml", "Significant progress", "Real progress")
+    result = pipeline.generate(project, cache=parses, renders=renders)
+    assert sorted(result.written.written) == [
+        "data/outcomes.csv",
+        "data/outcomes.json",
+        "outcomes/removal-of-graffiti-and-fly-tipping-within-48-hours.md",
+        "themes/environment/priority-a.md",
+    ]
+    # Rendered again: those two pages and the theme's page, which is given the whole theme (its
+    # text does not change); every other page comes from the cache.
+    assert renders.stats.rendered == 3, renders.stats
+
+
+def test_fingerprints_see_every_change() -> None:
+    base = {"a": ["x", ("y", 1)], "n": SimpleNamespace(p="q"), "d": datetime.date(2004, 4, 7)}
+    same = {"a": ["x", ("y", 1)], "n": SimpleNamespace(p="q"), "d": datetime.date(2004, 4, 7)}
+    assert fingerprint(base) == fingerprint(same)
+    changes = [
+        {**base, "a": ["x", ("y", 2)]},
+        {**base, "a": ["x", ["y", 1]]},  # a list is not a tuple
+        {**base, "a": [Markup("x"), ("y", 1)]},  # Markup prints raw: not the same as text
+        {**base, "a": ["x", ("y", True)]},  # True is not 1
+        {**base, "a": ["x", ("y", 1.0)]},
+        {**base, "n": SimpleNamespace(p="q", extra=None)},
+        {**base, "d": datetime.date(2004, 4, 8)},
+        {**base, "d": decimal.Decimal("1.10")},
+        {"n": base["n"], "a": base["a"], "d": base["d"]},  # order matters: templates loop in order
+    ]
+    digests = {fingerprint(change) for change in changes}
+    assert fingerprint(base) not in digests and len(digests) == len(changes)
+
+
+def test_models_are_fingerprinted_by_every_field() -> None:
+    one = Contact(id="a", name="A", phone="1")
+    assert fingerprint([one]) == fingerprint([Contact(id="a", name="A", phone="1")])
+    assert fingerprint([one]) != fingerprint([Contact(id="a", name="A", phone="2")])
+
+
+def test_a_shared_object_is_taken_apart_once_per_build() -> None:
+    shared = SimpleNamespace(x="y")
+    printer = Fingerprinter()
+    first = printer([shared, shared])
+    shared.x = "z"  # within one build values never change; a new build starts afresh
+    assert printer([shared, shared]) == first
+    assert Fingerprinter()([shared, shared]) != first
+
+
+@pytest.mark.parametrize("value", [lambda: 1, object(), object().__str__, iter([1])])
+def test_values_it_cannot_see_into_are_refused(value: object) -> None:
+    with pytest.raises(UnfingerprintableError):
+        fingerprint({"page": "x", "value": value})
+
+
+def test_reuse_without_a_cache_always_makes() -> None:
+    made: list[int] = []
+    for _ in range(2):
+        reuse("kind", ("same",), lambda: made.append(1))
+    assert len(made) == 2
+    cache = RenderCache()
+    for _ in range(2):
+        with cache.build():
+            reuse("kind", ("same",), lambda: made.append(1))
+    assert len(made) == 3 and cache.stats.reused == 1
