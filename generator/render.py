@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from generator import paths
 from generator.escape import collapse, html_attr, html_text, md_text
+from generator.fragments import GLOBALS as FRAGMENTS
+from generator.fragments import gap_html
 from generator.models import Gap
 from generator.rendercache import reuse
 
@@ -36,15 +38,6 @@ def _finalize(value: Any) -> Any:
     raise UnescapedValueError(
         f"template printed {type(value).__name__} {str(value)[:60]!r} without |md or |h"
     )
-
-
-def gap_html(gap: Gap, gaps_href: str) -> Markup:
-    """The visible marker for a missing value: words and an icon, never colour alone."""
-    return Markup(
-        '<span class="bvpp-gap"><span class="bvpp-gap__label">Not yet provided</span> '
-        '<span class="bvpp-gap__source">({words})</span> '
-        '<a class="bvpp-gap__link" href="{href}">see all gaps</a></span>'
-    ).format(words=html_text(gap.missing), href=html_attr(gaps_href))
 
 
 def _md(value: str | Gap | None) -> Markup:
@@ -84,6 +77,7 @@ def environment() -> jinja2.Environment:
     env.globals["outcome_path"] = paths.outcome
     env.globals["is_gap"] = lambda v: isinstance(v, Gap)
     env.globals["gap_html"] = gap_html
+    env.globals.update(FRAGMENTS)
     env.globals["md_link"] = lambda src, dst: Markup(paths.md_link(src, dst))
     env.globals["html_link"] = lambda src, dst: html_attr(paths.html_link(src, dst))
     return env

@@ -8,6 +8,7 @@ never rests on colour alone.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from markupsafe import Markup
 
 from generator import paths
 from generator.escape import html_attr, html_text
+from generator.fragments import gap_html
 from generator.indicators import paths as indicator_paths
 from generator.indicators.citations import IndicatorIndex
 from generator.models import Gap, Plan
@@ -22,7 +24,6 @@ from generator.progress import PlacedTask, ProgressPlan
 from generator.progress_indicators import resolve_code
 from generator.progress_models import Period, StatusUpdate
 from generator.progress_report import TaskState, state_label
-from generator.render import gap_html
 
 ICONS = {
     "done": "✓",
@@ -48,6 +49,7 @@ MEANINGS = {
 _EMPHASIS = re.compile(r"\*(?=\S)([^*\n]*?\S)\*")
 
 
+@functools.cache  # a few statuses, asked for by every task row of every report
 def status_badge(means: str, label: str) -> Markup:
     """A status as an icon and its words (the colour class is the third cue, never the only)."""
     return Markup(

@@ -14,10 +14,11 @@ from markupsafe import Markup
 
 from generator import paths
 from generator.arithmetic import Comparison, check_table, describe, expression
+from generator.fragments import gap_html
 from generator.models import Gap, Plan, Section
 from generator.opendata.paths import table_csv
 from generator.pages.progress import progress_table_html
-from generator.render import gap_html, render
+from generator.render import render
 from generator.table_rules import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
 from generator.tables import Table
 
