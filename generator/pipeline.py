@@ -27,7 +27,7 @@ from generator.rendercache import RenderCache
 from generator.site import MkDocsSettings, publish
 from generator.templatecache import bytecode_cache
 from generator.validate import validate
-from generator.write import WriteResult, write_tree
+from generator.write import WriteMemo, WriteResult, write_tree
 
 
 @dataclass(frozen=True)
@@ -119,25 +119,38 @@ def _plan_counts(plan: Plan | None) -> str:
     return f"{len(plan.themes)} themes, {sum(1 for _ in plan.outcomes())} outcomes"
 
 
+@dataclass
+class Memory:
+    """What ``bvpp serve`` keeps between its builds, so that an edit costs what it changes.
+
+    Each part is exact, never a guess: files are re-parsed unless their text is identical,
+    pages re-rendered unless every input is (:mod:`generator.rendercache`), and generated files
+    read back unless this process wrote them and they have not moved since. ``bvpp build``
+    keeps no memory: a published build parses, renders and compares everything.
+    """
+
+    parsed: ParseCache = field(default_factory=ParseCache)
+    rendered: RenderCache = field(default_factory=RenderCache)
+    written: WriteMemo = field(default_factory=WriteMemo)
+
+
 def generate(
     project: Project,
     strict: bool = False,
     pdf: bool = False,
-    cache: ParseCache | None = None,
+    memory: Memory | None = None,
     progress: Progress | None = None,
-    renders: RenderCache | None = None,
 ) -> BuildResult:
     """Load, validate, build pages and write the generated docs folder (no MkDocs).
 
-    ``cache`` keeps parsed files between calls and ``renders`` rendered pages (``bvpp serve``:
-    only pages whose inputs changed are rendered again); ``progress`` is told of each stage as
-    it ends.
+    ``memory`` is kept between calls by ``bvpp serve`` (see :class:`Memory`); ``progress`` is
+    told of each stage as it ends.
 
     With ``pdf`` the whole plan is also rendered as a PDF into the docs folder (seconds, not
     milliseconds: reused from ``build/pdf-cache/`` while the plan is unchanged).
     """
     timings = Timings(notify=progress)
-    with cache_active(cache):  # serve's cache: files unchanged since its last build are not re-parsed
+    with cache_active(memory.parsed if memory else None):  # unchanged files are not re-parsed
         result = check(project, timings)
     started = time.perf_counter()
     failing = result.report.errors + (result.report.warnings if strict else [])
@@ -150,14 +163,15 @@ def generate(
         document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
         started = timings.mark("pdf", started)
     environment().bytecode_cache = bytecode_cache(project.root)  # compiled templates: faster, never staler
+    renders = memory.rendered if memory else None
     with renders.build() if renders else contextlib.nullcontext():
         sources = pages.build(result.plan, document.download if document else None)
-    reused = f", {renders.stats.reused} unchanged" if renders else ""
+    reused = f", {renders.stats.pages_rendered} rendered afresh" if renders else ""
     started = timings.mark("build", started, f"{len(sources.pages)} pages{reused}")
     files: dict[str, str | bytes] = {**sources.pages, **sources.files}
     if document is not None:
         files[document.download.path] = document.data
-    written = write_tree(files, project.docs)
+    written = write_tree(files, project.docs, memory.written if memory else None)
     timings.mark(
         "write",
         started,
@@ -173,16 +187,15 @@ def build(
     project: Project,
     strict: bool = False,
     pdf: bool = False,
-    cache: ParseCache | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
     """Generate, then build and publish the site; the old site stays if anything fails.
 
     ``pdf=True`` also renders the whole plan as a PDF (seconds): ``bvpp build`` does so unless
-    given ``--no-pdf``; tests and the live preview leave it out unless they need it. ``cache``
-    and ``progress`` are as for :func:`generate`.
+    given ``--no-pdf``; tests and the live preview leave it out unless they need it.
+    ``progress`` is as for :func:`generate`. A published build keeps no :class:`Memory`.
     """
-    result = generate(project, strict=strict, pdf=pdf, cache=cache, progress=progress)
+    result = generate(project, strict=strict, pdf=pdf, progress=progress)
     started = time.perf_counter()
     settings = mkdocs_settings(project, result)
     # The same settings as a file, for engines that read one (Zensical): see generator.engines.

@@ -2,8 +2,11 @@
 
 ``bvpp serve`` builds into its own folder, ``build/preview/`` (generated docs and site), never
 into the published ``site/``: only ``bvpp build`` publishes, always from a full, clean build.
-Between builds the preview keeps what it parsed (:mod:`generator.cache`), so a save re-parses
-only the file that changed; the write stage touches only pages whose text changed; and MkDocs
+Between builds the preview keeps a :class:`~generator.pipeline.Memory`: what it parsed
+(:mod:`generator.cache`), so a save re-parses only the file that changed; what it rendered
+(:mod:`generator.rendercache`), so only pages whose inputs changed are rendered again; and what
+it wrote, so unchanged files are not read back. The write stage touches only pages whose text
+changed; and MkDocs
 renders only those pages, keeping the search index whole, unless the navigation, the set of
 pages, mkdocs.yml or the theme changed, when it builds the preview in full
 (:mod:`generator.preview_site`). File changes arrive from the operating system (watchdog), not by polling,
@@ -24,11 +27,9 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from generator import pipeline
-from generator.cache import ParseCache
 from generator.livereload import LiveState, PreviewServer, handler_for
 from generator.preview_site import PreviewSite
 from generator.problems import ContentError
-from generator.rendercache import RenderCache
 from generator.site import SiteBuildError
 
 PREVIEW = Path("build") / "preview"
@@ -51,8 +52,7 @@ class Preview:
     def __init__(self, project: pipeline.Project, say: Callable[[str], None]) -> None:
         self.project = preview_project(project)
         self.say = say
-        self.cache = ParseCache()
-        self.renders = RenderCache()
+        self.memory = pipeline.Memory()
         self.state = LiveState()
         self.site = PreviewSite(self.project.site, project.root / "theme")
         self.last_kind = ""
@@ -62,7 +62,7 @@ class Preview:
         """Build the preview once; on bad content keep the last good one and say why."""
         started = time.perf_counter()
         try:
-            result = pipeline.generate(self.project, pdf=False, cache=self.cache, renders=self.renders)
+            result = pipeline.generate(self.project, pdf=False, memory=self.memory)
             kind = self.site.update(pipeline.mkdocs_settings(self.project, result), result.written)
         except (ContentError, SiteBuildError) as exc:
             problems = [problem.format() for problem in exc.problems]

@@ -49,7 +49,34 @@ def check_page_paths(pages: Mapping[str, object]) -> list[str]:
     return problems
 
 
-def write_tree(pages: Mapping[str, str | bytes], out_dir: Path) -> WriteResult:
+Signature = tuple[int, int, int]
+"""A file's inode, size and modification time in nanoseconds."""
+
+
+@dataclass
+class WriteMemo:
+    """What one process last wrote or checked in a folder: ``bvpp serve`` keeps one.
+
+    A file whose new content equals what this process last wrote there, and whose inode, size
+    and modification time have not moved since, is not read back to compare: after an edit,
+    thousands of unchanged files cost a ``stat`` each instead of a read. ``bvpp build`` keeps
+    none and compares every file's bytes.
+    """
+
+    files: dict[str, tuple[str | bytes, Signature]] = field(default_factory=dict)
+
+
+def _signature(path: Path) -> Signature | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def write_tree(
+    pages: Mapping[str, str | bytes], out_dir: Path, memo: WriteMemo | None = None
+) -> WriteResult:
     """Make ``out_dir`` hold exactly ``pages``; rewrite only files whose bytes changed.
 
     Text (Markdown pages) is written as UTF-8; bytes (the PDF, open data files) as they are.
@@ -61,22 +88,35 @@ def write_tree(pages: Mapping[str, str | bytes], out_dir: Path) -> WriteResult:
     result = WriteResult()
     wanted = set()
     folders = {out_dir}
+    known = memo.files if memo else {}
+    seen: dict[str, tuple[str | bytes, Signature]] = {}
     for rel, text in sorted(pages.items()):
         target = out_dir / rel
         wanted.add(target)
+        last = known.get(rel)
+        if last is not None and (last[0] is text or last[0] == text) and _signature(target) == last[1]:
+            result.unchanged += 1
+            seen[rel] = last
+            continue
         data = text.encode("utf-8") if isinstance(text, str) else text
         try:
-            if target.read_bytes() == data:
-                result.unchanged += 1
-                continue
+            unchanged = target.read_bytes() == data
         except FileNotFoundError:
-            pass
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        _atomic_write(target, data)
-        result.written.append(rel)
+            unchanged = False
+        if not unchanged:
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            _atomic_write(target, data)
+            result.written.append(rel)
+        else:
+            result.unchanged += 1
+        signature = _signature(target) if memo else None
+        if signature is not None:
+            seen[rel] = (text, signature)
     _prune(out_dir, wanted, result)
+    if memo is not None:
+        memo.files = seen
     return result
 
 

@@ -51,12 +51,12 @@ def test_an_unchanged_plan_writes_nothing_and_touches_nothing(project: Project) 
 
 
 def test_one_edit_rewrites_only_its_pages_and_equals_a_clean_build(project: Project, tmp_path: Path) -> None:
-    cache = ParseCache()
-    pipeline.generate(project, cache=cache)
+    memory = pipeline.Memory()
+    pipeline.generate(project, memory=memory)
     before = _snapshot(project.docs)
     _edit(project, WHAT_WE_DID, WHAT_WE_DID + " Edited today")
 
-    again = pipeline.generate(project, cache=cache)
+    again = pipeline.generate(project, memory=memory)
 
     pages = {path for path in again.written.written if path.endswith(".md")}
     assert pages == {"outcomes/improved-park-safety.md", "themes/environment/priority-c.md"}
@@ -171,10 +171,10 @@ def test_the_cache_replays_problems_and_forgets_removed_files(project: Project) 
 
 
 def test_a_cached_build_makes_the_same_pages_as_a_fresh_one(project: Project, tmp_path: Path) -> None:
-    cache = ParseCache()
-    pipeline.generate(project, cache=cache)
+    memory = pipeline.Memory()
+    pipeline.generate(project, memory=memory)
     _edit(project, WHAT_WE_DID, WHAT_WE_DID + " Edited today")
-    pipeline.generate(project, cache=cache)
+    pipeline.generate(project, memory=memory)
     fresh = pipeline.Project(project.root, project.content, tmp_path / "fresh-docs", tmp_path / "site")
     pipeline.generate(fresh)
     assert _snapshot_bytes(fresh.docs) == _snapshot_bytes(project.docs)

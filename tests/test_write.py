@@ -67,3 +67,20 @@ def test_exchange_swaps_two_folders_atomically(tmp_path: Path) -> None:
         pytest.skip("renameat2(RENAME_EXCHANGE) is not available here; two renames are used")
     assert (b / "x").read_text() == "new site"
     assert (a / "x").read_text() == "old site"
+
+
+def test_a_memo_never_hides_a_file_changed_behind_its_back(tmp_path: Path) -> None:
+    from generator.write import WriteMemo
+
+    out, memo = tmp_path / "docs", WriteMemo()
+    pages = {"a.md": "a\n", "b.md": "b\n"}
+    assert sorted(write_tree(pages, out, memo).written) == ["a.md", "b.md"]
+    again = write_tree(pages, out, memo)
+    assert again.written == [] and again.unchanged == 2
+    (out / "a.md").write_text("x\n")  # same size, new bytes: someone edited the generated file
+    third = write_tree(pages, out, memo)
+    assert third.written == ["a.md"] and (out / "a.md").read_text() == "a\n"
+    (out / "b.md").unlink()
+    assert write_tree(pages, out, memo).written == ["b.md"]
+    assert write_tree({"a.md": "changed\n"}, out, memo).written == ["a.md"]
+    assert not (out / "b.md").exists()
