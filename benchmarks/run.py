@@ -108,14 +108,12 @@ def _edit_one(project: Any) -> dict[str, Any]:
     measured.
     """
     from generator import pipeline
-    from generator.cache import ParseCache
-    from generator.rendercache import RenderCache
 
-    cache, renders = ParseCache(), RenderCache()
-    pipeline.generate(project, cache=cache, renders=renders)
+    memory = pipeline.Memory()
+    pipeline.generate(project, memory=memory)
     edited = edit_one_outcome(project.content)
     started, cpu = time.perf_counter(), time.process_time()
-    again = pipeline.generate(project, cache=cache, renders=renders)
+    again = pipeline.generate(project, memory=memory)
     elapsed = time.perf_counter() - started
     return {
         "edit_file": edited,
@@ -124,8 +122,9 @@ def _edit_one(project: Any) -> dict[str, Any]:
         "edit_stages": again.timings.stages,
         "edit_written": sorted(again.written.written),
         "edit_removed": sorted(again.written.removed),
-        "edit_rendered": renders.stats.rendered,
-        "edit_reused": renders.stats.reused,
+        "edit_pages_rendered": memory.rendered.stats.pages_rendered,
+        "edit_made": memory.rendered.stats.rendered,
+        "edit_reused": memory.rendered.stats.reused,
     }
 
 

@@ -17,6 +17,7 @@ published build renders every page.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import datetime
@@ -62,49 +63,66 @@ class _Pickler(pickle.Pickler):
         return self._reduce(obj)
 
 
+def _inline(name: str, state: Any) -> None:
+    """Stands for a view pickled in place by its class name and attributes (never called)."""
+    del name, state
+
+
 class Fingerprinter:
-    """Digests of values, each object other than plain data taken apart once per build.
+    """Digests of values, each shared object taken apart once per build.
 
     Plain data (exact ``str``, ``int``, ``list``, ``dict``, …) is serialised by ``pickle`` in C;
-    every other object reaches :meth:`_reduce`, which replaces it by the digest of what a
-    template could read of it (computed once per object), or refuses it.
+    every other object reaches :meth:`_reduce`: a ``SimpleNamespace`` view (made for one page)
+    is pickled in place by its attributes; a model or dataclass (shared between pages) is
+    replaced by the digest of its state, worked out once; anything else is refused.
     """
 
     def __init__(self) -> None:
         self._seen: dict[int, tuple[Any, bytes]] = {}
         """id → (the object, kept alive so its id is not reused; its digest)."""
+        self._picklers: list[tuple[io.BytesIO, _Pickler]] = []
+        """One pickler per depth of nesting, reused: making one costs more than using it."""
+        self._depth = 0
 
     def __call__(self, value: Any) -> bytes:
         """A 16-byte digest that changes whenever anything a template could read of ``value`` does."""
-        out = io.BytesIO()
+        if self._depth == len(self._picklers):
+            out = io.BytesIO()
+            self._picklers.append((out, _Pickler(out, self._reduce)))
+        out, pickler = self._picklers[self._depth]
+        out.seek(0)
+        out.truncate()
+        pickler.clear_memo()  # the same value must give the same bytes in every dump
+        self._depth += 1
         try:
-            _Pickler(out, self._reduce).dump(value)
+            pickler.dump(value)
         except (pickle.PicklingError, AttributeError) as exc:  # a lambda, a local function
             raise UnfingerprintableError(f"cannot fingerprint a value passed to a template: {exc}") from exc
-        return hashlib.blake2b(out.getbuffer(), digest_size=16).digest()
+        finally:
+            self._depth -= 1
+        return hashlib.blake2b(out.getvalue(), digest_size=16).digest()
 
     def _reduce(self, value: Any) -> Any:
         if isinstance(value, _BY_VALUE_OR_NAME):
             # pickle's own reduction: leaves by type and value; classes and functions (a leaf's
             # reduction names some) by qualified name, fixed for the life of the process.
             return NotImplemented
+        if isinstance(value, types.SimpleNamespace):
+            return _inline, (type(value).__qualname__, vars(value))
         seen = self._seen.get(id(value))
         if seen is None or seen[0] is not value:
-            seen = (value, self(self._state(value)))
+            seen = (value, self._state_digest(value))
             self._seen[id(value)] = seen
         return _ref, (seen[1],)
 
-    @staticmethod
-    def _state(value: Any) -> tuple[str, Any]:
+    def _state_digest(self, value: Any) -> bytes:
         name = f"{type(value).__module__}.{type(value).__qualname__}"
         if isinstance(value, BaseModel):  # every field, nested models and gaps, as pydantic writes them
-            return name, value.model_dump_json()
-        if isinstance(value, types.SimpleNamespace):
-            return name, vars(value)
+            return _digest(b"m", name.encode(), value.model_dump_json().encode("utf-8", "surrogatepass"))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return name, tuple(getattr(value, f.name) for f in dataclasses.fields(value))
+            return self((name, tuple(getattr(value, f.name) for f in dataclasses.fields(value))))
         if isinstance(value, frozenset | set):
-            return name, sorted(map(fingerprint, value))
+            return self((name, sorted(map(self, value))))
         raise UnfingerprintableError(
             f"cannot fingerprint a {type(value).__qualname__} passed to a template: pass plain "
             "data (str, numbers, dates, lists, dicts, dataclasses, SimpleNamespace, pydantic models)"
@@ -130,6 +148,13 @@ class RenderStats:
 
     rendered: int = 0
     reused: int = 0
+    made: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    """How many of each kind were made afresh (a template's name for pages)."""
+
+    @property
+    def pages_rendered(self) -> int:
+        """Pages (templates) rendered afresh; the rest of ``rendered`` are records and files."""
+        return sum(count for kind, count in self.made.items() if kind.endswith(".j2"))
 
 
 class RenderCache:
@@ -167,6 +192,7 @@ class RenderCache:
         else:
             result = make()
             self.stats.rendered += 1
+            self.stats.made[kind] += 1
         self._used[key] = result
         return result
 

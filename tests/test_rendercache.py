@@ -8,6 +8,7 @@ byte for byte.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import decimal
 import shutil
@@ -18,7 +19,6 @@ import pytest
 from markupsafe import Markup
 
 from generator import pipeline
-from generator.cache import ParseCache
 from generator.models import Contact
 from generator.rendercache import Fingerprinter, RenderCache, UnfingerprintableError, fingerprint, reuse
 from tests.conftest import copy_project
@@ -49,15 +49,16 @@ EDITS: list[tuple[str, str, str, str]] = [
 def test_cached_builds_match_fresh_builds_after_every_edit(tmp_path: Path) -> None:
     cached = copy_project(tmp_path / "cached")
     fresh = copy_project(tmp_path / "fresh")
-    parses, renders = ParseCache(), RenderCache()
-    pipeline.generate(cached, cache=parses, renders=renders)
+    memory = pipeline.Memory()
+    renders = memory.rendered
+    pipeline.generate(cached, memory=memory)
     total = renders.stats.rendered
     assert renders.stats.reused == 0 and total > 200
 
     for why, name, old, new in EDITS:
         _replace(cached.content / name, old, new)
         _replace(fresh.content / name, old, new)
-        result = pipeline.generate(cached, cache=parses, renders=renders)
+        result = pipeline.generate(cached, memory=memory)
         shutil.rmtree(fresh.docs, ignore_errors=True)
         pipeline.generate(fresh)  # no caches at all, into an empty folder
         assert _tree(cached.docs) == _tree(fresh.docs), f"after editing {why}"
@@ -68,10 +69,11 @@ def test_cached_builds_match_fresh_builds_after_every_edit(tmp_path: Path) -> No
 
 
 def test_an_outcome_edit_renders_only_its_pages(project: pipeline.Project) -> None:
-    parses, renders = ParseCache(), RenderCache()
-    pipeline.generate(project, cache=parses, renders=renders)
+    memory = pipeline.Memory()
+    renders = memory.rendered
+    pipeline.generate(project, memory=memory)
     _replace(project.content / "themes/environment.yaml", "Significant progress", "Real progress")
-    result = pipeline.generate(project, cache=parses, renders=renders)
+    result = pipeline.generate(project, memory=memory)
     assert sorted(result.written.written) == [
         "data/outcomes.csv",
         "data/outcomes.json",
@@ -80,7 +82,7 @@ def test_an_outcome_edit_renders_only_its_pages(project: pipeline.Project) -> No
     ]
     # Rendered again: those two pages and the theme's page, which is given the whole theme (its
     # text does not change); every other page comes from the cache.
-    assert renders.stats.rendered == 3, renders.stats
+    assert renders.stats.pages_rendered == 3, renders.stats
 
 
 def test_fingerprints_see_every_change() -> None:
@@ -108,8 +110,13 @@ def test_models_are_fingerprinted_by_every_field() -> None:
     assert fingerprint([one]) != fingerprint([Contact(id="a", name="A", phone="2")])
 
 
+@dataclasses.dataclass
+class _Shared:
+    x: str
+
+
 def test_a_shared_object_is_taken_apart_once_per_build() -> None:
-    shared = SimpleNamespace(x="y")
+    shared = _Shared("y")
     printer = Fingerprinter()
     first = printer([shared, shared])
     shared.x = "z"  # within one build values never change; a new build starts afresh

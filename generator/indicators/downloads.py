@@ -9,14 +9,18 @@ formula (starting ``=``, ``+``, ``-`` or ``@``) get a leading apostrophe in the 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from generator.downloads import readable_json
 from generator.indicators import paths as indicator_paths
 from generator.indicators.catalogue import Indicator, PeriodRow, Reading
 from generator.indicators.citations import IndicatorIndex
 from generator.indicators.rating import Rating
+from generator.rendercache import reuse
 
 INDICATOR_COLUMNS = (
     "id", "family", "code", "title", "definition", "unit", "polarity", "owner", "frequency",
@@ -132,19 +136,39 @@ def _indicator_files(index: IndicatorIndex) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     summaries, everything, values = [], [], []
     for indicator in index.catalogue.indicators:
-        record = _indicator_record(
-            indicator, index.ratings[indicator.id], [t.title for t in index.themes(indicator.id)]
-        )
-        rows = [_value_record(indicator, row) for row in indicator.rows]
+        rating = index.ratings[indicator.id]
+        themes = [t.title for t in index.themes(indicator.id)]
         citing = [c.outcome.id for c in index.citations[indicator.id]]
-        summaries.append(record)
-        values.extend(rows)
-        whole = {**record, "values": rows, "cited_by_outcomes": citing}
-        everything.append(whole)
-        files[indicator_paths.csv_file(indicator.id)] = _csv(VALUE_COLUMNS, rows)
-        one = {"rating_rule": settings, "indicator": whole}
-        files[indicator_paths.json_file(indicator.id)] = readable_json(one)
+        # The same inputs make the same files: bvpp serve reuses them (generator.rendercache).
+        inputs = (indicator, rating, themes, citing, settings)
+        one = reuse("indicator-download", inputs, functools.partial(_one_indicator, *inputs))
+        summaries.append(one.record)
+        values.extend(one.rows)
+        everything.append(one.whole)
+        files[indicator_paths.csv_file(indicator.id)] = one.csv
+        files[indicator_paths.json_file(indicator.id)] = one.json
     files[indicator_paths.ALL_CSV] = _csv(INDICATOR_COLUMNS, summaries)
     files[indicator_paths.ALL_VALUES_CSV] = _csv(VALUE_COLUMNS, values)
     files[indicator_paths.ALL_JSON] = readable_json({"rating_rule": settings, "indicators": everything})
     return files
+
+
+@dataclass(frozen=True)
+class _OneIndicator:
+    """One indicator's records and its two files."""
+
+    record: dict[str, str]
+    rows: list[dict[str, str]]
+    whole: dict[str, Any]
+    csv: bytes
+    json: bytes
+
+
+def _one_indicator(
+    indicator: Indicator, rating: Rating, themes: list[str], citing: list[str], settings: dict[str, Any]
+) -> _OneIndicator:
+    record = _indicator_record(indicator, rating, themes)
+    rows = [_value_record(indicator, row) for row in indicator.rows]
+    whole = {**record, "values": rows, "cited_by_outcomes": citing}
+    one = readable_json({"rating_rule": settings, "indicator": whole})
+    return _OneIndicator(record, rows, whole, _csv(VALUE_COLUMNS, rows), one)

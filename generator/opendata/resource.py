@@ -11,16 +11,18 @@ with an apostrophe; JSON holds every text exactly as written.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.downloads import readable_json
+from generator.downloads import compact_json, json_lines
 from generator.escape import collapse
 from generator.models import Gap
 from generator.opendata.paths import resource_file
+from generator.rendercache import reuse
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
 Value = str | int | bool | list[str] | None
@@ -99,13 +101,27 @@ class Resource:
 
 
 def to_csv(resource: Resource) -> bytes:
-    """RFC 4180 CSV in UTF-8: a header row of column names, then one row per record."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([column.name for column in resource.columns])
+    """RFC 4180 CSV in UTF-8: a header row of column names, then one row per record.
+
+    Each record's line is reused by ``bvpp serve`` while the record is unchanged
+    (:mod:`generator.rendercache`): after an edit only the edited records are written again.
+    """
+    names = tuple(column.name for column in resource.columns)
+    lines = [_csv_line(names)]
     for row in resource.rows:
-        writer.writerow([_csv_cell(row.get(column.name)) for column in resource.columns])
-    return out.getvalue().encode("utf-8")
+        line = functools.partial(_csv_record, names, row)
+        lines.append(reuse("csv-record", (names, row), line))
+    return "".join(lines).encode("utf-8")
+
+
+def _csv_record(names: tuple[str, ...], row: Row) -> str:
+    return _csv_line(_csv_cell(row.get(name)) for name in names)
+
+
+def _csv_line(cells: Iterable[str]) -> str:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
 
 
 def _csv_cell(value: Value) -> str:
@@ -134,9 +150,15 @@ def guard_formula(text: str) -> str:
 
 
 def to_json(resource: Resource) -> bytes:
-    """A JSON array with one object per record, keys in column order."""
-    records = [{column.name: row.get(column.name) for column in resource.columns} for row in resource.rows]
-    return readable_json(records)
+    """A JSON array with one object per record, keys in column order (lines reused as for CSV)."""
+    names = tuple(column.name for column in resource.columns)
+    lines = [reuse("json-record", (names, row), functools.partial(_json_record, names, row))
+             for row in resource.rows]
+    return json_lines(lines)
+
+
+def _json_record(names: tuple[str, ...], row: Row) -> str:
+    return compact_json({name: row.get(name) for name in names})
 
 
 def text_fields(name: str, value: str | list[str] | Gap | None) -> dict[str, Value]:
