@@ -58,6 +58,10 @@ class _Pickler(pickle.Pickler):
     def __init__(self, out: io.BytesIO, reduce: Callable[[Any], Any]) -> None:
         super().__init__(out, protocol=5)
         self._reduce = reduce
+        # No memo: a value shared within one dump is written out again, so equal values always
+        # give equal bytes, and no memo table needs clearing between dumps (the values passed
+        # to templates hold no cycles).
+        self.fast = True
 
     def reducer_override(self, obj: Any) -> Any:
         return self._reduce(obj)
@@ -92,7 +96,6 @@ class Fingerprinter:
         out, pickler = self._picklers[self._depth]
         out.seek(0)
         out.truncate()
-        pickler.clear_memo()  # the same value must give the same bytes in every dump
         self._depth += 1
         try:
             pickler.dump(value)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from generator.cache import cached
 from generator.figures import Figure, parse_figure
 from generator.load import ContentLayout, suggest_known, validate_document
 from generator.problems import Location, Problem, Severity
@@ -143,7 +144,16 @@ def _load_table(layout: ContentLayout, spec: TableSpec, problems: list[Problem])
 
 
 def read_csv(text: str, file: str) -> tuple[list[list[tuple[str, Location]]], list[Problem]]:
-    """The records of a CSV text, each cell with its location; or the problems."""
+    """The records of a CSV text, each cell with its location; or the problems.
+
+    Inside :func:`generator.cache.active` (``bvpp serve``), a text read by the previous build
+    is not read again (callers must not change the records they are given).
+    """
+    records, problems = cached(("csv", file, text), lambda: _read_csv(text, file))
+    return records, list(problems)
+
+
+def _read_csv(text: str, file: str) -> tuple[list[list[tuple[str, Location]]], list[Problem]]:
     lines = [line + "\n" for line in text.split("\n")]
     if lines[-1] == "\n":
         lines.pop()

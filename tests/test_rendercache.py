@@ -42,6 +42,14 @@ EDITS: list[tuple[str, str, str, str]] = [
     ("a theme's title", "themes/environment.yaml", 'title: "Environment"', 'title: "The Environment"'),
     ("an indicator value", "indicators/values.csv", "running at 35% of e-gov target", "running at 36% of e-gov target"),
     ("a narrative section", "sections/02-about-harrow.md", "Harrow", "Harrow (edited)"),
+    ("a task's progress", "progress/cpa-idea-improvement-plan/updates/2003-09.yaml",
+     "All deemed it to be a success.", "All deemed it a success."),
+    ("a value of an indicator a task links", "indicators/values.csv", "bvpi-12,2002-03,,9.98", "bvpi-12,2002-03,,9.97"),
+    ("the title of an indicator a task links", "indicators/indicators.yaml",
+     '"Working days per employee lost due to sickness"', '"Working days lost to sickness per employee"'),
+    ("the code of an indicator a task links", "indicators/indicators.yaml", 'code: "12"\n', 'code: "12x"\n'),
+    ("the section that places a progress table", "sections/08-cpa-and-improvement-plan.md",
+     'title: "Taking stock:', 'title: "Taking stock again:'),
     ("back again", "themes/environment.yaml", "Removal of every graffito", "Removal of all graffiti"),
 ]
 
@@ -63,9 +71,8 @@ def test_cached_builds_match_fresh_builds_after_every_edit(tmp_path: Path) -> No
         pipeline.generate(fresh)  # no caches at all, into an empty folder
         assert _tree(cached.docs) == _tree(fresh.docs), f"after editing {why}"
         assert result.written.written, f"editing {why} changed no file"
-        # Only what the edit reaches is rendered again; the rest comes from the cache.
-        assert 0 < renders.stats.rendered < total / 2, (why, renders.stats)
-        assert renders.stats.rendered + renders.stats.reused == total
+        # Only what the edit reaches is made again; the rest comes from the cache.
+        assert 0 < renders.stats.rendered < total / 4, (why, renders.stats)
 
 
 def test_an_outcome_edit_renders_only_its_pages(project: pipeline.Project) -> None:

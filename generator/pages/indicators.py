@@ -7,6 +7,7 @@ a chart and a table can never disagree.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -19,8 +20,9 @@ from generator.indicators.citations import IndicatorIndex
 from generator.indicators.models import FAMILY_NAMES, NOT_YET_AVAILABLE, RatingRule
 from generator.indicators.rating import STATUSES, Point, Rating
 from generator.models import Plan, Theme
-from generator.pages.common import Lookups, outcome_title, priority_label
+from generator.pages.common import ContactView, DirectorateView, Lookups, outcome_title, priority_label
 from generator.render import render
+from generator.rendercache import reuse
 
 STATUS_ICONS = {
     "on target": "✓",
@@ -162,10 +164,7 @@ def _cell(reading: Reading, unit: str | None) -> SimpleNamespace:
 
 
 def _indicator_page(indicator: Indicator, index: IndicatorIndex, look: Lookups) -> str:
-    spec = indicator.spec
-    page = indicator_paths.page(indicator.id)
     rating = index.ratings[indicator.id]
-    title = f"{indicator.label}: {spec.title}" if spec.code and spec.title else indicator.label
     citations = [
         SimpleNamespace(
             title=outcome_title(c.outcome), path=paths.outcome(c.outcome),
@@ -174,6 +173,25 @@ def _indicator_page(indicator: Indicator, index: IndicatorIndex, look: Lookups) 
         )
         for c in index.citations[indicator.id]
     ]
+    spec = indicator.spec
+    owner = look.directorates.get(spec.owner) if spec.owner else None
+    contacts = [look.contacts[c] for c in spec.contacts if c in look.contacts]
+    # Everything the page shows comes from these inputs: bvpp serve reuses the page (chart
+    # included) while they are unchanged (generator.rendercache).
+    inputs = (indicator, rating, citations, owner, contacts)
+    return reuse("indicator-page", inputs, functools.partial(_indicator_text, *inputs))
+
+
+def _indicator_text(
+    indicator: Indicator,
+    rating: Rating,
+    citations: list[SimpleNamespace],
+    owner: DirectorateView | None,
+    contacts: list[ContactView],
+) -> str:
+    spec = indicator.spec
+    page = indicator_paths.page(indicator.id)
+    title = f"{indicator.label}: {spec.title}" if spec.code and spec.title else indicator.label
     return render(
         "indicator.md.j2",
         page=page,
@@ -182,8 +200,8 @@ def _indicator_page(indicator: Indicator, index: IndicatorIndex, look: Lookups) 
         family_name=FAMILY_NAMES[spec.family],
         not_available=NOT_YET_AVAILABLE,
         polarity={"higher": "Higher is better", "lower": "Lower is better"}.get(spec.polarity or ""),
-        owner=look.directorates.get(spec.owner) if spec.owner else None,
-        contacts=[look.contacts[c] for c in spec.contacts if c in look.contacts],
+        owner=owner,
+        contacts=contacts,
         last_updated=spec.last_updated.strftime("%-d %B %Y") if spec.last_updated else None,
         rows=[
             SimpleNamespace(

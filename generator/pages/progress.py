@@ -7,6 +7,7 @@ own pages, so the plan document and the reports cannot disagree.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from types import SimpleNamespace
 
@@ -28,7 +29,7 @@ from generator.pages.progress_views import (
     task_row,
 )
 from generator.progress import PlacedTask, ProgressPlan
-from generator.progress_indicators import IndicatorLink, catalogue_index, linked_indicators
+from generator.progress_indicators import IndicatorLink, catalogue_index, linked_indicators, resolve_code
 from generator.progress_models import Period
 from generator.progress_report import (
     NO_STATUS,
@@ -42,6 +43,7 @@ from generator.progress_report import (
 )
 from generator.progress_rules import progress_placements
 from generator.render import render
+from generator.rendercache import reuse
 
 
 def progress_pages(plan: Plan) -> Iterator[tuple[str, str]]:
@@ -51,11 +53,38 @@ def progress_pages(plan: Plan) -> Iterator[tuple[str, str]]:
     index = catalogue_index(plan)
     yield paths.PROGRESS, _index(plan)
     for progress in plan.progress:
-        yield paths.progress_plan(progress.id), _plan_page(plan, progress, index)
-        yield paths.progress_browse(progress.id), _browse_page(plan, progress)
-        for period in progress.config.periods:
-            report = period_report(progress, period)
-            yield paths.progress_report(progress.id, period.id), _report_page(plan, report, index)
+        # bvpp serve reuses a plan's pages while everything they read is unchanged.
+        make = functools.partial(_plan_pages, plan, progress, index)
+        yield from reuse("progress-pages", _read_by(plan, progress, index), make)
+
+
+def _plan_pages(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None) -> list[tuple[str, str]]:
+    pages = [
+        (paths.progress_plan(progress.id), _plan_page(plan, progress, index)),
+        (paths.progress_browse(progress.id), _browse_page(plan, progress)),
+    ]
+    for period in progress.config.periods:
+        report = period_report(progress, period)
+        pages.append((paths.progress_report(progress.id, period.id), _report_page(plan, report, index)))
+    return pages
+
+
+def _read_by(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None) -> tuple[object, ...]:
+    """Everything of the plan that a progress plan's pages read (the render cache's key).
+
+    The progress plan itself; the sections (one may place its table, and names it); the
+    directorates (its browse page); the statements of the outcomes its tasks serve; and the
+    indicators its tasks link, with their ratings. A test edits each and compares.
+    """
+    served = {outcome_id for placed in progress.tasks() for outcome_id in placed.task.outcomes}
+    outcomes = [(o.id, o.statement) for _t, _p, o in plan.outcomes() if o.id in served]
+    codes = sorted({code for placed in progress.tasks() for code in placed.task.indicators})
+    linked = []
+    for code in codes:
+        indicator = resolve_code(index, code) if index is not None else None
+        rating = index.ratings.get(indicator.id) if index is not None and indicator else None
+        linked.append((code, indicator, rating))
+    return progress, plan.sections, plan.directorates, outcomes, linked, index is not None
 
 
 def progress_table_html(
