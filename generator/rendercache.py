@@ -22,6 +22,7 @@ import contextlib
 import dataclasses
 import datetime
 import decimal
+import functools
 import hashlib
 import io
 import pickle
@@ -52,6 +53,17 @@ def _ref(digest: bytes) -> bytes:
 
 
 _BY_VALUE_OR_NAME = (*_LEAVES, type, types.FunctionType, types.BuiltinFunctionType)
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+"""Exact types a record may hold and still be written out in place."""
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other class), looked up once per class."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 class _Pickler(pickle.Pickler):
@@ -112,6 +124,11 @@ class Fingerprinter:
             return NotImplemented
         if isinstance(value, types.SimpleNamespace):
             return _inline, (type(value).__qualname__, vars(value))
+        names = _field_names(type(value))
+        if names is not None:
+            values = tuple(getattr(value, name) for name in names)
+            if all(type(v) in _PLAIN for v in values):  # a small record: cheaper to write out
+                return _inline, (type(value).__qualname__, values)
         seen = self._seen.get(id(value))
         if seen is None or seen[0] is not value:
             seen = (value, self._state_digest(value))
@@ -122,8 +139,9 @@ class Fingerprinter:
         name = f"{type(value).__module__}.{type(value).__qualname__}"
         if isinstance(value, BaseModel):  # every field, nested models and gaps, as pydantic writes them
             return _digest(b"m", name.encode(), value.model_dump_json().encode("utf-8", "surrogatepass"))
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self((name, tuple(getattr(value, f.name) for f in dataclasses.fields(value))))
+        names = _field_names(type(value))
+        if names is not None:
+            return self((name, tuple(getattr(value, field) for field in names)))
         if isinstance(value, frozenset | set):
             return self((name, sorted(map(self, value))))
         raise UnfingerprintableError(

@@ -119,16 +119,30 @@ def test_models_are_fingerprinted_by_every_field() -> None:
 
 @dataclasses.dataclass
 class _Shared:
+    x: list[str]
+
+
+@dataclasses.dataclass
+class _Small:
     x: str
 
 
 def test_a_shared_object_is_taken_apart_once_per_build() -> None:
-    shared = _Shared("y")
+    shared = _Shared(["y"])
     printer = Fingerprinter()
     first = printer([shared, shared])
-    shared.x = "z"  # within one build values never change; a new build starts afresh
+    shared.x.append("z")  # within one build values never change; a new build starts afresh
     assert printer([shared, shared]) == first
     assert Fingerprinter()([shared, shared]) != first
+
+
+def test_a_small_record_is_written_out_each_time() -> None:
+    small = _Small("y")
+    printer = Fingerprinter()
+    first = printer([small])
+    small.x = "z"
+    assert printer([small]) != first
+    assert printer([_Small("y")]) == first
 
 
 @pytest.mark.parametrize("value", [lambda: 1, object(), object().__str__, iter([1])])
