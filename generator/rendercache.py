@@ -22,7 +22,6 @@ import contextlib
 import dataclasses
 import datetime
 import decimal
-import functools
 import hashlib
 import io
 import pickle
@@ -58,12 +57,15 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 """Exact types a record may hold and still be written out in place."""
 
 
-@functools.cache
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
 def _field_names(kind: type) -> tuple[str, ...] | None:
     """A dataclass's field names (None for any other class), looked up once per class."""
-    if not dataclasses.is_dataclass(kind):
-        return None
-    return tuple(f.name for f in dataclasses.fields(kind))
+    if kind not in _FIELDS:
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else None
+        _FIELDS[kind] = tuple(f.name for f in fields) if fields is not None else None
+    return _FIELDS[kind]
 
 
 class _Pickler(pickle.Pickler):

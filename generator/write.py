@@ -59,8 +59,10 @@ class WriteMemo:
 
     A file whose new content equals what this process last wrote there, and whose inode, size
     and modification time have not moved since, is not read back to compare: after an edit,
-    thousands of unchanged files cost a ``stat`` each instead of a read. ``bvpp build`` keeps
-    none and compares every file's bytes.
+    thousands of unchanged files cost a ``stat`` each instead of a read. Stale files are the ones
+    it wrote before and no longer wants, so the folder is not walked either (a file someone else
+    put there stays until a build without a memo). ``bvpp build`` keeps none: it compares every
+    file's bytes and removes every file it did not generate.
     """
 
     files: dict[str, tuple[str | bytes, Signature]] = field(default_factory=dict)
@@ -114,10 +116,28 @@ def write_tree(
         signature = _signature(target) if memo else None
         if signature is not None:
             seen[rel] = (text, signature)
-    _prune(out_dir, wanted, result)
+    if known:  # this process wrote the folder: what it wrote before and no longer wants is stale
+        _remove(out_dir, sorted(set(known) - set(pages)), result)
+    else:
+        _prune(out_dir, wanted, result)
     if memo is not None:
         memo.files = seen
     return result
+
+
+def _remove(out_dir: Path, stale: list[str], result: WriteResult) -> None:
+    """Remove these files, then their folders left empty (without walking the whole folder)."""
+    folders: set[Path] = set()
+    for rel in stale:
+        target = out_dir / rel
+        target.unlink(missing_ok=True)
+        result.removed.append(rel)
+        folders.update(p for p in target.parents if p != out_dir and out_dir in p.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        with os.scandir(folder) as entries:
+            empty = next(entries, None) is None
+        if empty:
+            folder.rmdir()
 
 
 def _prune(out_dir: Path, wanted: set[Path], result: WriteResult) -> None:

@@ -84,3 +84,15 @@ def test_a_memo_never_hides_a_file_changed_behind_its_back(tmp_path: Path) -> No
     assert write_tree(pages, out, memo).written == ["b.md"]
     assert write_tree({"a.md": "changed\n"}, out, memo).written == ["a.md"]
     assert not (out / "b.md").exists()
+
+
+def test_a_memo_removes_what_it_wrote_and_no_longer_wants_with_its_folders(tmp_path: Path) -> None:
+    from generator.write import WriteMemo
+
+    out, memo = tmp_path / "docs", WriteMemo()
+    write_tree({"index.md": "i\n", "x/y/z.md": "z\n", "x/w.md": "w\n"}, out, memo)
+    result = write_tree({"index.md": "i\n", "x/w.md": "w\n"}, out, memo)
+    assert result.removed == ["x/y/z.md"] and result.written == []
+    assert not (out / "x/y").exists() and (out / "x/w.md").exists()
+    write_tree({"index.md": "i\n"}, out, memo)
+    assert not (out / "x").exists() and (out / MARKER).exists()

@@ -9,6 +9,7 @@ written, are not linked. Pure functions: no catalogue here (see :mod:`.citations
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -87,8 +88,17 @@ def expand_range(start: str, end: str) -> list[str] | None:
     return [f"{lead}{n}" for n in range(low, high + 1)]
 
 
-def find_codes(text: str) -> list[Mention]:
-    """Every indicator code in ``text``, in the order written."""
+@functools.lru_cache(maxsize=1 << 16)
+def find_codes(text: str) -> tuple[Mention, ...]:
+    """Every indicator code in ``text``, in the order written.
+
+    Remembered per text: validation, the citations and the links in every page ask for the
+    same texts, and ``bvpp serve`` asks again after each edit for the texts that did not change.
+    """
+    return tuple(_find_codes(text))
+
+
+def _find_codes(text: str) -> list[Mention]:
     found: list[Mention] = []
     position = 0
     while (start := _START.search(text, position)) is not None:
