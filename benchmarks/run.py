@@ -239,6 +239,7 @@ def measure(
             "total_s": wall - ours.get("edit_total_s", 0.0),
             "site_bytes": site_bytes,
             "site_files": site_files,
+            "disk_floor_s": disk_floor(Path(tmp) / "floor", project / "build" / "docs"),
         }
         edit_one_outcome(project / "content")  # an officer's edit, then 'bvpp build' again
         again, again_wall = _run_worker(["build", str(project), *(["--pdf"] if pdf else [])])
@@ -263,6 +264,25 @@ def measure(
             )
         figures.update(loadavg_1min=load_before, cpus=os.cpu_count(), python=platform.python_version())
         return _derived(figures)
+
+
+def disk_floor(folder: Path, like: Path) -> float:
+    """Seconds to create as many files as ``like`` holds, of the same sizes, in the same folders.
+
+    Plain ``open``/``write``/``close`` on the same disk, nothing else: the least that writing
+    a cold build's generated folder can cost on this machine, whatever the generator does.
+    """
+    files = [(path.relative_to(like), path.stat().st_size) for path in like.rglob("*") if path.is_file()]
+    folders = {folder / rel.parent for rel, _size in files}
+    started = time.perf_counter()
+    for made in sorted(folders):
+        made.mkdir(parents=True, exist_ok=True)
+    for rel, size in files:
+        with (folder / rel).open("wb") as handle:
+            handle.write(b"x" * size)
+    elapsed = time.perf_counter() - started
+    shutil.rmtree(folder)
+    return elapsed
 
 
 def _derived(figures: dict[str, Any]) -> dict[str, Any]:
@@ -334,6 +354,7 @@ COLUMNS = [
     ("validate_s", "validate s", "{:.2f}"),
     ("build_s", "build s", "{:.2f}"),
     ("write_s", "write s", "{:.2f}"),
+    ("disk_floor_s", "disk floor s", "{:.2f}"),
     ("generate_s", "generator s", "{:.2f}"),
     ("mkdocs_s", "MkDocs s", "{:.1f}"),
     ("total_s", "total s", "{:.1f}"),
@@ -342,6 +363,7 @@ COLUMNS = [
     ("cpu_ratio_to_baseline", "CPU ÷ baseline CPU", "{:.2f}"),
     ("generator_share", "generator share", "{:.1%}"),
     ("rebuild_s", "rebuild s", "{:.1f}"),
+    ("rebuild_generate_s", "rebuild generator s", "{:.2f}"),
     ("rebuild_generator_share", "rebuild generator share", "{:.1%}"),
     ("peak_mb", "peak MB", "{:.0f}"),
     ("baseline_peak_mb", "baseline peak MB", "{:.0f}"),

@@ -78,3 +78,6 @@ def test_the_benchmark_prints_its_figures_as_json() -> None:
     assert figures["site_bytes"] > 0 and figures["baseline_site_bytes"] > 0
     assert 0 < figures["generate_s"] < figures["total_s"]
     assert any(path.startswith("outcomes/") for path in figures["edit_written"])
+    # the edit is regenerated as bvpp serve does: from its memory, rendering only what changed
+    assert figures["edit_pages_rendered"] <= 3 < figures["edit_reused"]
+    assert figures["disk_floor_s"] > 0
