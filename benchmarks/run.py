@@ -228,6 +228,9 @@ def measure(
     """
     with tempfile.TemporaryDirectory(prefix="bvpp-bench-") as tmp:
         project = make_project(Path(tmp) / "project", outcomes)
+        # Flush the disk: the previous run's site (up to 430 MB) and this project's content are
+        # otherwise still being written back while this build writes its files.
+        os.sync()
         load_before = os.getloadavg()[0]
         flags = [*(["--edit-one"] if edit_one else []), *(["--pdf"] if pdf else [])]
         ours, wall = _run_worker(["build", str(project), *flags])
@@ -242,6 +245,7 @@ def measure(
             "disk_floor_s": disk_floor(Path(tmp) / "floor", project / "build" / "docs"),
         }
         edit_one_outcome(project / "content")  # an officer's edit, then 'bvpp build' again
+        os.sync()
         again, again_wall = _run_worker(["build", str(project), *(["--pdf"] if pdf else [])])
         figures.update(
             rebuild_s=again_wall,
@@ -253,6 +257,7 @@ def measure(
         )
         if baseline:
             config = baseline_config(project, Path(tmp) / "baseline")
+            os.sync()
             plain, plain_wall = _run_worker(["baseline", str(config)])
             base_bytes, _files = _tree_bytes(Path(tmp) / "baseline" / "site")
             figures.update(
@@ -271,9 +276,11 @@ def disk_floor(folder: Path, like: Path) -> float:
 
     Plain ``open``/``write``/``close`` on the same disk, nothing else: the least that writing
     a cold build's generated folder can cost on this machine, whatever the generator does.
+    The disk is flushed first, so the site MkDocs has just written does not slow it down.
     """
     files = [(path.relative_to(like), path.stat().st_size) for path in like.rglob("*") if path.is_file()]
     folders = {folder / rel.parent for rel, _size in files}
+    os.sync()
     started = time.perf_counter()
     for made in sorted(folders):
         made.mkdir(parents=True, exist_ok=True)
