@@ -155,6 +155,32 @@ _SYNTAX_HINT = (
 )
 
 
+DIRECTION_CONTROLS = {
+    0x202A: "left-to-right embedding", 0x202B: "right-to-left embedding",
+    0x202C: "pop directional formatting", 0x202D: "left-to-right override",
+    0x202E: "right-to-left override", 0x2066: "left-to-right isolate",
+    0x2067: "right-to-left isolate", 0x2068: "first strong isolate", 0x2069: "pop directional isolate",
+}
+"""Invisible characters that make text display in another order than it is stored and read out
+(the "Trojan Source" characters): a published value could show one thing and say another."""
+
+DIRECTION_CONTROL = re.compile("[" + "".join(map(chr, DIRECTION_CONTROLS)) + "]")
+
+
+def direction_problem(where: Location, field: str, char: str) -> Problem:
+    """A direction control character in a value: refused, named, with what to do instead."""
+    code = ord(char)
+    return Problem(
+        where,
+        field,
+        f"expected text, found the invisible direction control character U+{code:04X} "
+        f"({DIRECTION_CONTROLS[code]}), which makes text display in a different order from how it reads",
+        "delete it; words in right-to-left scripts need no such character: "
+        "browsers show each script in its own direction",
+        kind="syntax",
+    )
+
+
 def _control_problem(code: int, text: str, file: str) -> Problem:
     """A control character the YAML reader refused, located and named."""
     index = max(text.find(chr(code)), 0)
@@ -370,6 +396,8 @@ class _Composer:
             plain = not event.style  # the C parser says "" where the Python one says None
             if plain and event.value not in ("", "~"):
                 self._check_plain(event, path)
+            if DIRECTION_CONTROL.search(event.value):
+                self._check_direction(event, path)
             return None if plain and event.value in ("", "~") else event.value
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
@@ -381,6 +409,15 @@ class _Composer:
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(events, path)
         raise _RefusedError  # pragma: no cover - no other node events exist
+
+    def _check_direction(self, event: Any, path: Path_) -> None:
+        start, end = event.start_mark, event.end_mark
+        for number in range(start.line, min(end.line + 1, len(self.text_lines))):
+            found = DIRECTION_CONTROL.search(self.text_lines[number])
+            if found is not None:
+                where = Location(self.file, number + 1, found.start() + 1)
+                self.problems.append(direction_problem(where, _dotted(path), found.group()))
+                return
 
     def _check_plain(self, event: Any, path: Path_) -> None:
         start, end = event.start_mark, event.end_mark

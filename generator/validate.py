@@ -19,7 +19,7 @@ from generator.load import suggest_known
 from generator.models import Contact, Model, Plan, Section, Theme
 from generator.problems import Location, Problem, Severity
 from generator.progress_rules import progress_problems
-from generator.strictyaml import dotted
+from generator.strictyaml import DIRECTION_CONTROL, direction_problem, dotted
 from generator.table_rules import table_problems
 
 
@@ -234,6 +234,8 @@ def _narrative(plan: Plan) -> Iterator[Problem]:
                 "snippet includes ('--8<--') are not allowed in narrative text",
                 "paste the text itself",
             )
+        for match in DIRECTION_CONTROL.finditer(section.body):  # code included: it is shown too
+            yield direction_problem(at(match.start()), "body", match.group())
 
 
 def _link_problem(where: Location, url: str) -> Problem:
