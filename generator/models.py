@@ -8,12 +8,14 @@ file it was written, so that any rule can point an officer at the exact line.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from generator.problems import Location
 from generator.strictyaml import Path_, YamlDocument
@@ -36,6 +38,18 @@ DirectorateCode = Annotated[
     Field(description="A directorate code from directorates.yaml, e.g. `UL`."),
 ]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _iso_date(value: object) -> object:
+    """Only a date written ``YYYY-MM-DD`` (pydantic alone reads ``"0"`` as 1 January 1970)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        # reported by load.py as every other unreadable date is, with the same hint
+        raise PydanticCustomError("date_parsing", "not a date", {"error": "not in the form YYYY-MM-DD"})
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A date as content files write it: ``2004-04-07``, nothing else."""
 
 
 class Model(BaseModel):
@@ -203,7 +217,7 @@ class PlanFile(Model):
     )
     status: Literal["draft", "final"] = Field(description="`draft` shows a banner on every page.")
     draft_label: Line | None = Field(default=None, description="e.g. `Draft 1`.")
-    date: dt.date = Field(description="The date of this version, e.g. `2004-04-07`.")
+    date: IsoDate = Field(description="The date of this version, e.g. `2004-04-07`.")
     contents: list[Id] = Field(
         min_length=1,
         description="Ids of narrative sections and themes, in the order the plan presents them.",

@@ -14,12 +14,11 @@ Everything a report shows (counts, changes, what is overdue) is computed from th
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from generator.models import DirectorateCode, Gap, Id, Line, Model, Text, TextList
+from generator.models import DirectorateCode, Gap, Id, IsoDate, Line, Model, Text, TextList
 
 StatusMeaning = Literal["done", "underway", "outstanding", "not-started"]
 """What a plan's own status label means, so that reports can count and compare across plans."""
@@ -65,7 +64,7 @@ class Period(Model):
 
     id: Id = Field(description="The period's id and its update file's name, e.g. `2003-09`.")
     title: Line = Field(description="How reports name it, e.g. `September 2003`.")
-    end: dt.date = Field(description="The last day the period covers; due dates are compared with it.")
+    end: IsoDate = Field(description="The last day the period covers; due dates are compared with it.")
     source: Line | None = Field(
         default=None, description="The report the period's progress comes from, as the source names it."
     )
@@ -143,7 +142,7 @@ class Flagship(Model):
 
     measure: Line = Field(description="What is measured.")
     target: Line = Field(description="The target, as the plan states it.")
-    date: dt.date = Field(description="The date the target is to be met by.")
+    date: IsoDate = Field(description="The date the target is to be met by.")
 
 
 class Task(Model):
@@ -155,7 +154,7 @@ class Task(Model):
     directorates: list[DirectorateCode] = Field(
         default_factory=list, description="Codes of the directorates that lead the task."
     )
-    due: dt.date | None = Field(default=None, description="The date the task is due by.")
+    due: IsoDate | None = Field(default=None, description="The date the task is due by.")
     due_as_stated: Line | None = Field(
         default=None, description="The due date in the source's words, e.g. `during 2006`."
     )

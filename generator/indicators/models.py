@@ -7,13 +7,12 @@ the YAML, and the site shows it as "not yet available"; nothing is filled in.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from generator.models import DirectorateCode, Id, Line, Model
+from generator.models import DirectorateCode, Id, IsoDate, Line, Model
 
 Family = Literal["BVPI", "LPSA", "PAF", "LAA", "local"]
 """Best Value PIs, Local Public Services Agreement targets, the social services Performance
@@ -45,7 +44,7 @@ NOT_YET_AVAILABLE = "not yet available"
 class RatingRule(Model):
     """The published rule's settings: how a status and a direction are worked out."""
 
-    as_at: dt.date = Field(
+    as_at: IsoDate = Field(
         description=(
             "The date statuses are worked out at (an indicator is stale when this is past its "
             "next-due date); never the day of the build, so that builds are reproducible."
@@ -100,10 +99,10 @@ class IndicatorSpec(Model):
     frequency: Line | None = Field(
         default=None, description="How often it is measured, e.g. `quarterly`, as the source says."
     )
-    last_updated: dt.date | None = Field(
+    last_updated: IsoDate | None = Field(
         default=None, description="When its figures were last brought up to date."
     )
-    next_due: dt.date | None = Field(
+    next_due: IsoDate | None = Field(
         default=None, description="When its next figure is due; past this it is shown as stale."
     )
     outcomes: list[Id] = Field(
