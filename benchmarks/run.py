@@ -115,6 +115,7 @@ def _edit_one(project: Any) -> dict[str, Any]:
     memory = pipeline.Memory()
     pipeline.generate(project, memory=memory)
     edited = edit_one_outcome(project.content)
+    os.sync()  # an officer saves a while after the last build, not while its site is still being written
     started, cpu = time.perf_counter(), time.process_time()
     again = pipeline.generate(project, memory=memory)
     elapsed = time.perf_counter() - started
