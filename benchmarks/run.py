@@ -111,9 +111,11 @@ def _edit_one(project: Any) -> dict[str, Any]:
     measured.
     """
     from generator import pipeline
+    from generator.serve import settle_memory
 
     memory = pipeline.Memory()
     pipeline.generate(project, memory=memory)
+    settle_memory()  # as serve does after each build
     edited = edit_one_outcome(project.content)
     os.sync()  # an officer saves a while after the last build, not while its site is still being written
     started, cpu = time.perf_counter(), time.process_time()

@@ -70,3 +70,29 @@ def test_serve_rebuilds_on_content_change(project: Project) -> None:
 
 def test_module_entry_point_exists() -> None:
     assert (Path(__file__).resolve().parent.parent / "generator" / "__main__.py").is_file()
+
+
+def test_settling_memory_collects_cycles_and_freezes_the_rest() -> None:
+    import gc
+    import weakref
+
+    from generator.serve import settle_memory
+
+    class Node:
+        other: object = None
+
+    first, second = Node(), Node()
+    first.other, second.other = second, first  # a cycle: only the collector frees it
+    kept, again = Node(), Node()
+    kept.other, again.other = again, kept  # still in use at the first settling, so frozen
+    gone, later = weakref.ref(first), weakref.ref(kept)
+    del first, second, again
+    try:
+        settle_memory()
+        assert gone() is None and later() is not None
+        assert gc.get_freeze_count() > 0
+        del kept  # a later build stops using it
+        settle_memory()  # frozen objects are thawed before collecting: it is freed
+        assert later() is None
+    finally:
+        gc.unfreeze()
