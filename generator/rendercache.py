@@ -8,9 +8,11 @@ unchanged page without rendering it. ``bvpp serve`` keeps one :class:`RenderCach
 builds: after an edit only the pages whose inputs changed are rendered again.
 
 Safety rests on the fingerprint seeing everything a template sees, so :func:`fingerprint`
-refuses any value it cannot take apart (a function, an open file, an object of an unknown
-class) rather than guessing: pass plain data — strings, numbers, dates, lists, dicts,
-dataclasses, ``SimpleNamespace`` views and pydantic models — to templates. The cache lives in
+refuses any value it cannot take apart (a lambda, a bound method, an open file, an object of an
+unknown class) rather than guessing: pass plain data — strings, numbers, dates, lists, dicts,
+dataclasses, ``SimpleNamespace`` views and pydantic models — to templates. (A module-level
+function or class is identified by its qualified name, which cannot change while the process
+runs.) The cache lives in
 memory only, is never shared between processes, and ``bvpp build`` does not use it: a
 published build renders every page.
 """
