@@ -8,6 +8,7 @@ file it was written, so that any rule can point an officer at the exact line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -260,6 +261,18 @@ class Plan:
         for theme in self.themes:
             for priority, outcome in theme.outcomes():
                 yield theme, priority, outcome
+
+    @functools.cached_property
+    def _outcomes_by_id(self) -> dict[str, Outcome]:
+        return {outcome.id: outcome for _theme, _priority, outcome in self.outcomes()}
+
+    def outcome(self, outcome_id: str) -> Outcome | None:
+        """The outcome with this id, if there is one (from a map made once per plan)."""
+        return self._outcomes_by_id.get(outcome_id)
+
+    def outcome_ids(self) -> list[str]:
+        """Every outcome id, sorted (for "did you mean" hints)."""
+        return sorted(self._outcomes_by_id)
 
     def lead_counts(self) -> Counter[str]:
         """How many outcomes each directorate leads (an outcome counts once per directorate)."""

@@ -147,14 +147,12 @@ def _task_references(plan: Plan, task: Task, index: IndicatorIndex | None) -> It
         if code not in codes:
             where, field = _at(task, "directorates", i)
             yield Problem(where, field, f'unknown directorate "{code}" (known: {", ".join(codes)})')
-    # only for a task that names outcomes: once per task over every outcome was O(tasks × outcomes)
-    outcomes = sorted(o.id for _t, _p, o in plan.outcomes()) if task.outcomes else []
     for i, outcome_id in enumerate(task.outcomes):
-        if outcome_id not in outcomes:
+        if plan.outcome(outcome_id) is None:
             where, field = _at(task, "outcomes", i)
             yield Problem(
                 where, field, f'no outcome has the id "{outcome_id}"',
-                suggest_known(outcome_id, outcomes) or "outcome ids are in content/themes/*.yaml",
+                suggest_known(outcome_id, plan.outcome_ids()) or "outcome ids are in content/themes/*.yaml",
             )
     priorities = sorted(f"{t.id}/{p.letter}" for t in plan.themes for p in t.priorities)
     for i, ref in enumerate(task.priorities):

@@ -76,8 +76,8 @@ def _read_by(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None) -
     directorates (its browse page); the statements of the outcomes its tasks serve; and the
     indicators its tasks link, with their ratings. A test edits each and compares.
     """
-    served = {outcome_id for placed in progress.tasks() for outcome_id in placed.task.outcomes}
-    outcomes = [(o.id, o.statement) for _t, _p, o in plan.outcomes() if o.id in served]
+    served = sorted({outcome_id for placed in progress.tasks() for outcome_id in placed.task.outcomes})
+    outcomes = [(i, outcome.statement) for i in served if (outcome := plan.outcome(i)) is not None]
     codes = sorted({code for placed in progress.tasks() for code in placed.task.indicators})
     linked = []
     for code in codes:

@@ -179,14 +179,13 @@ def _details(plan: Plan, placed: PlacedTask, page: str, index: IndicatorIndex | 
     if task.indicators:
         linked = Markup(", ").join(_indicator(code, page, index) for code in task.indicators)
         found.append(Markup("Indicators: ") + linked)
-    outcomes = {o.id: o for _t, _p, o in plan.outcomes()} if task.outcomes else {}
+    served = [(i, outcome) for i in task.outcomes if (outcome := plan.outcome(i)) is not None]
     links = [
         Markup('<a href="{}">{}</a>').format(
-            html_attr(paths.html_link(page, paths.outcome(outcomes[i]))),
-            html_text(s if isinstance(s := outcomes[i].statement, str) else i),
+            html_attr(paths.html_link(page, paths.outcome(outcome))),
+            html_text(s if isinstance(s := outcome.statement, str) else i),
         )
-        for i in task.outcomes
-        if i in outcomes
+        for i, outcome in served
     ]
     links += [html_text(ref) for ref in task.priorities]
     if links:
