@@ -166,8 +166,8 @@ def generate(
     renders = memory.rendered if memory else None
     with renders.build() if renders else contextlib.nullcontext():
         sources = pages.build(result.plan, document.download if document else None)
-    reused = f", {renders.stats.pages_rendered} rendered afresh" if renders else ""
-    started = timings.mark("build", started, f"{len(sources.pages)} pages{reused}")
+    afresh = f", {renders.stats.pages_rendered} rendered afresh" if renders else ""
+    started = timings.mark("build", started, f"{len(sources.pages)} pages{afresh}")
     files: dict[str, str | bytes] = {**sources.pages, **sources.files}
     if document is not None:
         files[document.download.path] = document.data
