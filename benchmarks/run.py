@@ -16,6 +16,7 @@ custom_dir, default features, the same nav and Markdown extensions.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -225,56 +227,61 @@ def baseline_config(project: Path, folder: Path) -> Path:
 
 
 def measure(
-    outcomes: int | None, edit_one: bool = False, baseline: bool = True, pdf: bool = False
+    scratch: Path,
+    outcomes: int | None,
+    edit_one: bool = False,
+    baseline: bool = True,
+    pdf: bool = False,
 ) -> dict[str, Any]:
     """Build once in a fresh folder (cold), again after one edit (a rebuild), and the baseline.
 
     The first build is a fresh clone's (CI's): nothing generated yet, no compiled templates.
-    The rebuild is an officer's next ``bvpp build`` after editing one outcome.
+    The rebuild is an officer's next ``bvpp build`` after editing one outcome. Everything is
+    made in a new folder under ``scratch`` and left there: see :func:`scratch_space`.
     """
-    with tempfile.TemporaryDirectory(prefix="bvpp-bench-") as tmp:
-        project = make_project(Path(tmp) / "project", outcomes)
-        # Flush the disk: the previous run's site (up to 430 MB) and this project's content are
-        # otherwise still being written back while this build writes its files.
+    tmp = tempfile.mkdtemp(prefix="run-", dir=scratch)
+    project = make_project(Path(tmp) / "project", outcomes)
+    # Flush the disk: the previous run's site (up to 430 MB) and this project's content are
+    # otherwise still being written back while this build writes its files.
+    os.sync()
+    load_before = os.getloadavg()[0]
+    flags = [*(["--edit-one"] if edit_one else []), *(["--pdf"] if pdf else [])]
+    ours, wall = _run_worker(["build", str(project), *flags])
+    site_bytes, site_files = _tree_bytes(project / "site")
+    figures: dict[str, Any] = {
+        "outcomes": ours["outcomes"],
+        "pages": ours["pages"],
+        **{k: v for k, v in ours.items() if k not in {"outcomes", "pages"}},
+        "total_s": wall - ours.get("edit_total_s", 0.0),
+        "site_bytes": site_bytes,
+        "site_files": site_files,
+        "disk_floor_s": disk_floor(Path(tmp) / "floor", project / "build" / "docs"),
+    }
+    edit_one_outcome(project / "content")  # an officer's edit, then 'bvpp build' again
+    os.sync()
+    again, again_wall = _run_worker(["build", str(project), *(["--pdf"] if pdf else [])])
+    figures.update(
+        rebuild_s=again_wall,
+        rebuild_generate_s=again["generate_s"],
+        rebuild_generate_cpu_s=again["generate_cpu_s"],
+        rebuild_mkdocs_s=again["mkdocs_s"],
+        rebuild_written=again["written"],
+        rebuild_cpu_s=again["process_cpu_s"],
+    )
+    if baseline:
+        config = baseline_config(project, Path(tmp) / "baseline")
         os.sync()
-        load_before = os.getloadavg()[0]
-        flags = [*(["--edit-one"] if edit_one else []), *(["--pdf"] if pdf else [])]
-        ours, wall = _run_worker(["build", str(project), *flags])
-        site_bytes, site_files = _tree_bytes(project / "site")
-        figures: dict[str, Any] = {
-            "outcomes": ours["outcomes"],
-            "pages": ours["pages"],
-            **{k: v for k, v in ours.items() if k not in {"outcomes", "pages"}},
-            "total_s": wall - ours.get("edit_total_s", 0.0),
-            "site_bytes": site_bytes,
-            "site_files": site_files,
-            "disk_floor_s": disk_floor(Path(tmp) / "floor", project / "build" / "docs"),
-        }
-        edit_one_outcome(project / "content")  # an officer's edit, then 'bvpp build' again
-        os.sync()
-        again, again_wall = _run_worker(["build", str(project), *(["--pdf"] if pdf else [])])
+        plain, plain_wall = _run_worker(["baseline", str(config)])
+        base_bytes, _files = _tree_bytes(Path(tmp) / "baseline" / "site")
         figures.update(
-            rebuild_s=again_wall,
-            rebuild_generate_s=again["generate_s"],
-            rebuild_generate_cpu_s=again["generate_cpu_s"],
-            rebuild_mkdocs_s=again["mkdocs_s"],
-            rebuild_written=again["written"],
-            rebuild_cpu_s=again["process_cpu_s"],
+            baseline_mkdocs_s=plain_wall,
+            baseline_inprocess_s=plain["mkdocs_s"],
+            baseline_peak_mb=plain["peak_mb"],
+            baseline_cpu_s=plain["process_cpu_s"],
+            baseline_site_bytes=base_bytes,
         )
-        if baseline:
-            config = baseline_config(project, Path(tmp) / "baseline")
-            os.sync()
-            plain, plain_wall = _run_worker(["baseline", str(config)])
-            base_bytes, _files = _tree_bytes(Path(tmp) / "baseline" / "site")
-            figures.update(
-                baseline_mkdocs_s=plain_wall,
-                baseline_inprocess_s=plain["mkdocs_s"],
-                baseline_peak_mb=plain["peak_mb"],
-                baseline_cpu_s=plain["process_cpu_s"],
-                baseline_site_bytes=base_bytes,
-            )
-        figures.update(loadavg_1min=load_before, cpus=os.cpu_count(), python=platform.python_version())
-        return _derived(figures)
+    figures.update(loadavg_1min=load_before, cpus=os.cpu_count(), python=platform.python_version())
+    return _derived(figures)
 
 
 def disk_floor(folder: Path, like: Path) -> float:
@@ -293,9 +300,7 @@ def disk_floor(folder: Path, like: Path) -> float:
     for rel, size in files:
         with (folder / rel).open("wb") as handle:
             handle.write(b"x" * size)
-    elapsed = time.perf_counter() - started
-    shutil.rmtree(folder)
-    return elapsed
+    return time.perf_counter() - started  # the files stay until the benchmark ends
 
 
 def _derived(figures: dict[str, Any]) -> dict[str, Any]:
@@ -312,15 +317,34 @@ def _derived(figures: dict[str, Any]) -> dict[str, Any]:
     return figures
 
 
+@contextlib.contextmanager
+def scratch_space() -> Iterator[Path]:
+    """A folder for every run of one benchmark, deleted only when the benchmark has ended.
+
+    On this machine's disk (ext4 mounted with online ``discard``) deleting a large tree keeps
+    the disk busy with discards for seconds afterwards, and a build that creates files then
+    pays for it: a cold 5,000-outcome build's write stage took 6.9 s just after the previous
+    run's 30,000 files were deleted, 1.0 s without. No build a user runs follows the
+    benchmark's own clean-up, so the runs' folders are all kept until the end.
+    """
+    with tempfile.TemporaryDirectory(prefix="bvpp-bench-") as scratch:
+        yield Path(scratch)
+
+
 def measure_repeated(
-    outcomes: int | None, repeat: int, edit_one: bool, baseline: bool, pdf: bool = False
+    scratch: Path,
+    outcomes: int | None,
+    repeat: int,
+    edit_one: bool,
+    baseline: bool,
+    pdf: bool = False,
 ) -> dict[str, Any]:
     """The best (least) of each time over ``repeat`` fresh runs, the largest peak memory.
 
     Other work on the machine only ever adds time, so the least of several runs is the closest
     to what the build itself costs; ratios are worked out from those least times.
     """
-    runs = [measure(outcomes, edit_one, baseline, pdf) for _ in range(repeat)]
+    runs = [measure(scratch, outcomes, edit_one, baseline, pdf) for _ in range(repeat)]
     if len(runs) == 1:
         return runs[0]
     merged: dict[str, Any] = dict(runs[0])
@@ -445,19 +469,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.table:
         print(table_header())
-        # in the order given: a row measured just after the 5,000-outcome row's 30,000 files were
-        # deleted pays for the disk's discards (see BENCHMARKS.md), so put small rows first
+        # in the order given; no run's files are deleted before the last row (scratch_space)
         sizes: list[int | None] = [None if n == "bundled" else int(n) for n in args.table.split(",")]
-        for size in sizes:
-            figures = measure_repeated(size, args.repeat, args.edit_one, not args.no_baseline, args.pdf)
-            print(table_row(figures, "bundled" if size is None else None), flush=True)
-            print(json.dumps(figures), file=sys.stderr, flush=True)
+        with scratch_space() as scratch:
+            for size in sizes:
+                figures = measure_repeated(
+                    scratch, size, args.repeat, args.edit_one, not args.no_baseline, args.pdf
+                )
+                print(table_row(figures, "bundled" if size is None else None), flush=True)
+                print(json.dumps(figures), file=sys.stderr, flush=True)
         return 0
     if args.outcomes is None and not args.bundled:
         parser.error("give --outcomes N, --bundled, --table or --serve-latency")
-    figures = measure_repeated(
-        None if args.bundled else args.outcomes, args.repeat, args.edit_one, not args.no_baseline, args.pdf
-    )
+    with scratch_space() as scratch:
+        figures = measure_repeated(
+            scratch,
+            None if args.bundled else args.outcomes,
+            args.repeat,
+            args.edit_one,
+            not args.no_baseline,
+            args.pdf,
+        )
     if args.json:
         print(json.dumps(figures))
     else:
