@@ -52,7 +52,8 @@ def _theme_page(theme: Theme, look: Lookups) -> str:
     return render(
         "theme.md.j2",
         page=paths.theme(theme),
-        theme=theme,
+        # what the page shows of the theme, not the theme: an outcome's edit leaves it alone
+        theme=SimpleNamespace(title=theme.title, heading=theme.heading, intro=theme.intro),
         priorities=priorities,
         other=_links(other) if isinstance(other, list) else [],
         other_gap=other if isinstance(other, Gap) else None,
