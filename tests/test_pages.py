@@ -16,6 +16,7 @@ import pytest
 
 from generator import pages, pipeline
 from generator.models import Plan
+from generator.pages.common import shortened
 from generator.pipeline import Project
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -100,3 +101,24 @@ def test_draft_banner_only_while_draft(bundled: tuple[Plan, dict[str, str]]) -> 
         corrections=plan.corrections,
     )
     assert "This is a draft" not in pages.build(final).pages["index.md"]
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("Removal of graffiti", "Removal of graffiti"),
+        (
+            "Removal of all graffiti from public buildings within 48 hours of it being reported",
+            "Removal of all graffiti from public buildings within 48…",
+        ),
+        ("a" * 59 + " bcd", "a" * 59 + "…"),  # the cut falls on a space: every word kept whole
+        (
+            "Recycling, composting, waste minimisation, and the collection of bulky waste",
+            "Recycling, composting, waste minimisation, and the…",
+        ),
+        ("x" * 70, "x" * 59 + "…"),  # one word longer than the limit: nothing else fits
+    ],
+)
+def test_breadcrumb_titles_are_shortened_between_words(title: str, short: str) -> None:
+    assert shortened(title) == short
+    assert len(shortened(title)) <= 60

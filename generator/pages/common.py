@@ -91,6 +91,18 @@ def outcome_title(outcome: Outcome) -> str:
     return "Outcome statement not yet provided"
 
 
+def shortened(title: str, limit: int = 60) -> str:
+    """``title``, or its first words within ``limit`` characters and "…" (never half a word).
+
+    A single word longer than the limit is cut, as nothing else fits.
+    """
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    words = cut.rsplit(" ", 1)[0] if " " in cut and not title[limit - 1].isspace() else cut
+    return words.rstrip(" ,;:–—-") + "…"
+
+
 def priority_label(priority: Priority | None) -> str:
     """``Priority A`` or ``Other areas of activity``."""
     return f"Priority {priority.letter}" if priority else "Other areas of activity"

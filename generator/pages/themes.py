@@ -14,6 +14,7 @@ from generator.pages.common import (
     parent_path,
     priority_label,
     priority_title,
+    shortened,
 )
 from generator.pages.indicators import theme_indicators
 from generator.render import render
@@ -115,7 +116,7 @@ def _outcome_page(
         "outcome.md.j2",
         page=page,
         title=title,
-        short=title if len(title) <= 60 else title[:57].rstrip() + "…",
+        short=shortened(title),
         crumbs=[
             ("Home", paths.HOME),
             (theme.title, paths.theme(theme)),
