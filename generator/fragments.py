@@ -131,22 +131,40 @@ def contact_links(outcome: Outcome, page: str, contacts: Mapping[str, Reachable]
 def outcome_row(
     outcome: Outcome,
     page: str,
+    labels: Mapping[str, str],
     directorates: Mapping[str, Named],
     contacts: Mapping[str, Reachable],
     links: Linker | None = None,
 ) -> Markup:
-    """One row of the BVPP's five-column table, in raw HTML."""
+    """One row of the BVPP's five-column table, in raw HTML.
+
+    Each cell carries its column's heading (``data-label``) for the phone layout, where the
+    rows become cards and the headings are shown inside them (theme/assets/stylesheets/bvpp.css);
+    the explicit roles keep the table a table to screen readers when its display changes.
+    """
     related = ""
     if outcome.related:
         related = f'<ul class="bvpp-related">{_items(outcome.related, page, links)}</ul>'
     href = html_attr(paths.html_link(page, paths.outcome(outcome)))
+    lead, done, planned, more = (html_attr(label) for label in outcome_columns(labels)[1:])
     return Markup(
-        f'<tr id="{html_text(outcome.id)}"><th scope="row">'
+        f'<tr id="{html_text(outcome.id)}" role="row"><th scope="row" role="rowheader">'
         f'<a href="{href}">{statement_html(outcome, page)}</a></th>'
-        f"<td>{directorate_links(outcome, page, directorates)}</td>"
-        f"<td>{html_texts(outcome.what_we_did, page, links)}</td>"
-        f"<td>{html_texts(outcome.actions_planned, page, links)}</td>"
-        f"<td>{related}{contact_links(outcome, page, contacts)}</td></tr>"
+        f'<td role="cell" data-label="{lead}">{directorate_links(outcome, page, directorates)}</td>'
+        f'<td role="cell" data-label="{done}">{html_texts(outcome.what_we_did, page, links)}</td>'
+        f'<td role="cell" data-label="{planned}">{html_texts(outcome.actions_planned, page, links)}</td>'
+        f'<td role="cell" data-label="{more}">{related}{contact_links(outcome, page, contacts)}</td></tr>'
+    )
+
+
+def outcome_columns(labels: Mapping[str, str]) -> tuple[str, str, str, str, str]:
+    """The five-column table's headings, in order, from the plan's field labels."""
+    return (
+        labels["statement"],
+        labels["lead_directorates"],
+        labels["what_we_did"],
+        labels["actions_planned"],
+        f"{labels['related']}; {labels['contacts']}",
     )
 
 
@@ -154,7 +172,7 @@ GLOBALS = {
     f.__name__: f
     for f in (
         gap_marker, text_md, text_html, md_texts, html_texts, statement_html, directorate_links,
-        contact_links, outcome_row,
+        contact_links, outcome_row, outcome_columns,
     )
 }
 """The template globals this module provides."""

@@ -57,7 +57,7 @@ def test_every_outcome_has_a_page_and_a_row_on_its_priority_page(
             if priority
             else f"themes/{theme.id}/other-areas-of-activity.md"
         )
-        assert f'<tr id="{outcome.id}">' in built[parent]
+        assert f'<tr id="{outcome.id}" role="row">' in built[parent]
 
 
 def test_nav_is_shallow_outcomes_are_not_in_it(bundled: tuple[Plan, dict[str, str]]) -> None:

@@ -155,7 +155,8 @@ def test_menu_opens_and_closes_from_the_keyboard_on_a_narrow_screen(page: Page, 
 
 
 def test_wide_table_can_be_focused_and_scrolled_by_keyboard(page: Page, site_url: str) -> None:
-    page.set_viewport_size({"width": 600, "height": 800})
+    # a tablet's width: wider than the phone layout (cards, below), narrower than the table
+    page.set_viewport_size({"width": 740, "height": 800})
     page.goto(site_url + "themes/environment/priority-a/")
     region = page.locator(".bvpp-table-wrap").first
     assert region.evaluate("el => el.scrollWidth > el.clientWidth"), "the table should overflow here"
@@ -166,6 +167,33 @@ def test_wide_table_can_be_focused_and_scrolled_by_keyboard(page: Page, site_url
         page.keyboard.press("ArrowRight")
     # Scrolling may be smooth (animated): wait for the table to move, or fail after 2 s.
     page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle(), timeout=2000)
+
+
+def test_on_a_phone_outcomes_are_cards_that_keep_their_headings_and_table_roles(
+    page: Page, site_url: str
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "themes/environment/priority-a/")
+    region = page.locator(".bvpp-table-wrap").first
+    assert region.evaluate("el => el.scrollWidth <= el.clientWidth"), "the table still scrolls sideways"
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    headings = page.locator("table.bvpp-outcomes thead th").all_inner_texts()
+    assert len(headings) == 5
+    rows = page.locator("table.bvpp-outcomes tbody tr")
+    assert rows.count() > 1
+    for i in range(rows.count()):
+        shown = rows.nth(i).locator("td").evaluate_all(
+            """cells => cells.map(c => getComputedStyle(c, "::before").content)"""
+        )
+        # each cell shows its own column's heading (the statement is the card's heading)
+        assert shown == [f'"{h}" / ""' for h in headings[1:]], shown
+    # still a table to a screen reader: the roles survive the change of layout
+    table = page.get_by_role("table", name=page.locator("table.bvpp-outcomes caption").inner_text())
+    assert table.get_by_role("columnheader").count() == 5
+    assert table.get_by_role("rowheader").count() == rows.count()
+    assert table.get_by_role("cell").count() == 4 * rows.count()
+    violations = axe_violations(page, site_url)
+    assert not violations, f"axe-core on a phone:\n{describe(violations)}"
 
 
 def test_missing_values_are_shown_by_words_and_shape_not_colour(page: Page, site_url: str) -> None:
