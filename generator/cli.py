@@ -14,7 +14,7 @@ import click
 
 from generator import pipeline
 from generator.problems import ContentError, Problem, Report, Severity
-from generator.site import SiteBuildError
+from generator.site import SiteBuildError, site_url
 from generator.validate import gap_counts
 from generator.write import UnsafeOutputError
 
@@ -56,6 +56,15 @@ content_option = click.option(
     default=None,
     help="The content folder (default: content/ in the project).",
 )
+
+
+def _checked_site_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return site_url(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,7 +117,21 @@ def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool)
     is_flag=True,
     help="Leave out the PDF of the whole plan (and its links): a quicker build.",
 )
-def build(root: Path, content: Path | None, site_dir: Path | None, strict: bool, no_pdf: bool) -> None:
+@click.option(
+    "--site-url",
+    envvar="BVPP_SITE_URL",
+    callback=_checked_site_url,
+    help="The site's public address, e.g. https://owner.github.io/plan/ (or BVPP_SITE_URL): "
+    "the 404 page and the sitemap need it when the site is published in a folder.",
+)
+def build(
+    root: Path,
+    content: Path | None,
+    site_dir: Path | None,
+    strict: bool,
+    no_pdf: bool,
+    site_url: str | None,
+) -> None:
     """Generate the pages, build the site with MkDocs, publish it if all passed."""
     from generator.stagelog import mkdocs_pages, stage_printer
 
@@ -116,7 +139,9 @@ def build(root: Path, content: Path | None, site_dir: Path | None, strict: bool,
     try:
         with mkdocs_pages(sys.stderr):  # stage lines and a page count, only on a terminal
             progress = stage_printer(sys.stderr)
-            result = pipeline.build(project, strict=strict, pdf=not no_pdf, progress=progress)
+            result = pipeline.build(
+                project, strict=strict, pdf=not no_pdf, progress=progress, site_url=site_url
+            )
     except ContentError as exc:
         _print_problems(exc.problems)
         click.echo(f"build stopped: {len(exc.problems)} problem(s); the site was not changed", err=True)

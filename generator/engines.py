@@ -40,6 +40,8 @@ def generated_config(settings: MkDocsSettings, target: Path) -> dict[str, Any]:
     config["docs_dir"] = _relative(settings.docs_dir, base)
     config["site_dir"] = SITE_DIR
     config["nav"] = settings.nav
+    if settings.site_url:
+        config["site_url"] = settings.site_url
     config["extra"] = {**(config.get("extra") or {}), **settings.extra}
     return config
 

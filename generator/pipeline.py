@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -188,16 +188,18 @@ def build(
     strict: bool = False,
     pdf: bool = False,
     progress: Progress | None = None,
+    site_url: str | None = None,
 ) -> BuildResult:
     """Generate, then build and publish the site; the old site stays if anything fails.
 
     ``pdf=True`` also renders the whole plan as a PDF (seconds): ``bvpp build`` does so unless
     given ``--no-pdf``; tests and the live preview leave it out unless they need it.
     ``progress`` is as for :func:`generate`. A published build keeps no :class:`Memory`.
+    ``site_url`` is the site's public address (checked by :func:`generator.site.site_url`).
     """
     result = generate(project, strict=strict, pdf=pdf, progress=progress)
     started = time.perf_counter()
-    settings = mkdocs_settings(project, result)
+    settings = replace(mkdocs_settings(project, result), site_url=site_url)
     # The same settings as a file, for engines that read one (Zensical): see generator.engines.
     write_generated_config(settings, project.root / GENERATED_CONFIG)
     publish(settings, project.site)

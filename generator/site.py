@@ -40,6 +40,27 @@ class MkDocsSettings:
     nav: list[Any]
     site_name: str
     extra: dict[str, Any]
+    site_url: str | None = None
+    """The public address of the site, when the build is told it (``bvpp build --site-url``);
+    otherwise mkdocs.yml's own ``site_url``, if any."""
+
+
+def site_url(text: str) -> str:
+    """The site's public address as MkDocs wants it (ending in "/"), or ValueError saying why.
+
+    Without it, the 404 page links its styles and pages from the server's root, which breaks on
+    a site published in a folder (GitHub Pages: ``https://owner.github.io/repository/``), and
+    the sitemap holds no addresses.
+    """
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        example = "https://www.example.gov.uk/plan/"
+        raise ValueError(f"expected the full address, such as {example}; found {text!r}")
+    if parts.query or parts.fragment:
+        raise ValueError(f"expected an address without '?' or '#' parts; found {text!r}")
+    return parts.geturl().rstrip("/") + "/"
 
 
 class _Collect(logging.Handler):
@@ -102,6 +123,7 @@ def build_mkdocs(settings: MkDocsSettings, site_dir: Path, dirty: bool = False) 
                 nav=settings.nav,
                 site_name=settings.site_name,
                 strict=True,
+                **({"site_url": settings.site_url} if settings.site_url else {}),
             )
             config["extra"] = {**dict(config["extra"]), **settings.extra}
             config.plugins["bvpp-template-cache"] = theme_cache(settings.config_file.parent)

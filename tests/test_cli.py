@@ -69,9 +69,26 @@ def test_build_with_bad_content_exits_1_and_keeps_site(
     assert not edited.site.exists()
 
 
-def test_build_into_a_chosen_site_dir(project: Project) -> None:
+def test_build_into_a_chosen_site_dir_at_a_public_address(project: Project) -> None:
+    # GitLab Pages' way: into public/, published in a folder of the host
     target = project.root / "public"
-    code, _out, err = run("build", "--project", str(project.root), "--site-dir", str(target))
+    code, _out, err = run(
+        "build", "--project", str(project.root), "--site-dir", str(target),
+        "--site-url", "https://council.example.org/plan",
+    )
     assert code == 0, err
     assert (target / "index.html").is_file()
     assert "built" in err
+    # the 404 page is served at any depth: its styles and links must name the folder
+    not_found = (target / "404.html").read_text(encoding="utf-8")
+    assert 'href="/plan/assets/stylesheets/bvpp.css"' in not_found
+    assert 'href="/plan/gaps/"' in not_found
+    sitemap = (target / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://council.example.org/plan/themes/environment/</loc>" in sitemap
+
+
+def test_build_refuses_a_site_url_that_is_not_an_address(project: Project) -> None:
+    for wrong in ("council.example.org/plan", "ftp://council.example.org/", "https://x.org/?a=1"):
+        code, _out, err = run("build", "--project", str(project.root), "--site-url", wrong)
+        assert code == 2 and "--site-url" in err and repr(wrong) in err, err
+        assert not project.site.exists()

@@ -48,6 +48,10 @@ def test_github_publishes_on_pushes_that_change_the_content() -> None:
     steps = workflow["jobs"]["build"]["steps"]
     runs = [step["run"] for step in steps if "run" in step]
     _assert_real_commands(_bvpp_commands(runs))
+    # the build is told the Pages address (a project site lives in a folder: its 404 page needs it)
+    pages = next(step for step in steps if str(step.get("uses", "")).startswith("actions/configure-pages"))
+    build = next(command for command in _bvpp_commands(runs) if command[0] == "build")
+    assert build[build.index("--site-url") + 1] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}/"
     upload = next(step for step in steps if str(step.get("uses", "")).startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     assert workflow["jobs"]["deploy"]["needs"] == "build"
@@ -58,5 +62,7 @@ def test_gitlab_publishes_public_on_content_changes() -> None:
     assert "content/**/*" in pages["rules"][0]["changes"]
     commands = _bvpp_commands(pages["script"])
     _assert_real_commands(commands)
-    assert ["build", "--site-dir", "public"] in commands
+    build = next(command for command in commands if command[0] == "build")
+    assert build[build.index("--site-url") + 1] == "$CI_PAGES_URL/"
+    assert build[build.index("--site-dir") + 1] == "public"
     assert pages["artifacts"]["paths"] == ["public"]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import importlib.metadata
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator.engines import GENERATED_CONFIG, SITE_DIR, ZENSICAL_VERSION
-from tests.conftest import require
+from generator.engines import GENERATED_CONFIG, SITE_DIR, ZENSICAL_VERSION, write_generated_config
+from generator.site import MkDocsSettings
+from tests.conftest import ROOT, require
 from tests.downloads.conftest import FullBuild
 
 
@@ -61,3 +63,12 @@ def test_zensical_builds_the_same_pages_as_mkdocs(full_build: FullBuild) -> None
     assert "assets/stylesheets/bvpp.css" in home
     for path in ["data/outcomes.csv", "data/datapackage.json", "downloads"]:
         assert (built / path).exists(), path
+
+
+def test_the_generated_config_carries_the_public_address_when_given(tmp_path: Path) -> None:
+    settings = MkDocsSettings(ROOT / "mkdocs.yml", tmp_path / "docs", [], "Plan", {})
+    plain = yaml.safe_load(write_generated_config(settings, tmp_path / "a.yml").read_text(encoding="utf-8"))
+    assert "site_url" not in plain  # mkdocs.yml sets none
+    addressed = replace(settings, site_url="https://council.example.org/plan/")
+    config = yaml.safe_load(write_generated_config(addressed, tmp_path / "b.yml").read_text(encoding="utf-8"))
+    assert config["site_url"] == "https://council.example.org/plan/"
