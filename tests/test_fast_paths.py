@@ -9,12 +9,15 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from types import SimpleNamespace
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.escape import collapse, escaped_chars, html_text, md_text
 from generator.gaps import PLACEHOLDER, placeholders
+from generator.indicators.citations import listed_by_outcome
 from generator.paths import relative
 
 _WORDS = ["to be", "To Be", "completed", "tbc", "TBC", "XXX", "xxxx", "£xxm", "??", "?", "[", "]",
@@ -86,3 +89,21 @@ def test_text_without_links_takes_the_plain_escape_unchanged(text: str) -> None:
     piecework_html = Markup().join(_keep_spaces(p, html_text(p)) for p, _ in _pieces(flat, []))
     assert md_linked(text, lambda _flat: []) == piecework_md
     assert html_linked(text, lambda _flat: []) == piecework_html
+
+
+_LINKS = st.lists(st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=4), max_size=8)
+
+
+@settings(max_examples=300)
+@given(_LINKS)
+def test_listed_by_outcome_is_the_comprehension_it_replaced(links: list[list[str]]) -> None:
+    indicators: list[Any] = [
+        SimpleNamespace(id=f"i{n}", spec=SimpleNamespace(outcomes=outcomes)) for n, outcomes in enumerate(links)
+    ]
+    slow = {
+        outcome_id: [i for i in indicators if outcome_id in i.spec.outcomes]
+        for i in indicators
+        for outcome_id in i.spec.outcomes
+    }
+    fast = listed_by_outcome(indicators)
+    assert fast == slow and list(fast) == list(slow)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -143,6 +143,19 @@ def indicator_index(plan: Plan) -> IndicatorIndex:
     return index
 
 
+def listed_by_outcome(indicators: Iterable[Indicator]) -> dict[str, list[Indicator]]:
+    """Each outcome id an indicator lists (``outcomes:``) → the indicators listing it, in order.
+
+    One pass: the comprehension it replaced scanned every indicator for every link, which is
+    quadratic once a large catalogue links its indicators to outcomes.
+    """
+    listed: dict[str, list[Indicator]] = {}
+    for indicator in indicators:
+        for outcome_id in dict.fromkeys(indicator.spec.outcomes):
+            listed.setdefault(outcome_id, []).append(indicator)
+    return listed
+
+
 def _indicator_index(plan: Plan) -> IndicatorIndex:
     catalogue: Catalogue = plan.indicators or Catalogue()
     index = IndicatorIndex(catalogue)
@@ -152,11 +165,7 @@ def _indicator_index(plan: Plan) -> IndicatorIndex:
         index.citations[indicator.id] = []
         if catalogue.rule is not None:
             index.ratings[indicator.id] = rate(indicator, catalogue.rule)
-    listed = {
-        outcome_id: [i for i in catalogue.indicators if outcome_id in i.spec.outcomes]
-        for i in catalogue.indicators
-        for outcome_id in i.spec.outcomes
-    }
+    listed = listed_by_outcome(catalogue.indicators)
     for theme, priority, outcome in plan.outcomes():
         cited: dict[str, list[str]] = {i.id: [] for i in listed.get(outcome.id, [])}
         for name, position, text in _texts(outcome):
