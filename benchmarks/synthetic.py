@@ -65,6 +65,7 @@ def make_content(outcomes: int, destination: Path, source: Path = BUNDLED) -> Pa
     for theme in plan.themes:
         text = writer.theme(theme, per_slot)
         (destination / "themes" / f"{theme.id}.yaml").write_text(text, encoding="utf-8")
+    _link_indicators(destination, codes, writer.ids)
     return destination
 
 
@@ -95,6 +96,20 @@ def _add_indicators(content: Path, outcomes: int, rng: random.Random) -> list[st
         ]
         values.write_text(values.read_text(encoding="utf-8") + "".join(rows), encoding="utf-8")
     return codes
+
+
+def _link_indicators(content: Path, codes: list[str], outcome_ids: list[str]) -> None:
+    """Let synthetic indicators list an outcome each (``outcomes:``), as 10 of the 65 real ones do."""
+    if not codes or not outcome_ids:
+        return
+    catalogue = content / "indicators" / "indicators.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    for number, code in enumerate(codes):
+        if number % 13 in (0, 6):  # 2 in 13 = 10 in 65
+            line = f'    code: "{code}"\n'
+            linked = outcome_ids[(number * 7919) % len(outcome_ids)]
+            text = text.replace(line, f'{line}    outcomes: ["{linked}"]\n', 1)
+    catalogue.write_text(text, encoding="utf-8")
 
 
 def _add_progress_plans(content: Path, outcomes: int) -> None:
@@ -149,6 +164,7 @@ class _Writer:
         self.codes = [d.code for d in plan.directorates]
         self.contacts = [c.id for c in plan.contacts]
         self.made = 0
+        self.ids: list[str] = []
 
     def sentence(self, low: int, high: int) -> str:
         """One sentence of ``low``..``high`` words with no draft placeholder in it."""
@@ -203,7 +219,8 @@ class _Writer:
         rng = self.rng
         number = self.made
         slug = "-".join(w for w in re.findall(r"[a-z0-9]+", self.sentence(2, 3).lower()))[:40].strip("-")
-        yield f"{indent}- id: outcome-{number:05d}-{slug}"
+        self.ids.append(f"outcome-{number:05d}-{slug}")
+        yield f"{indent}- id: {self.ids[-1]}"
         inner = indent + "  "
         yield f"{inner}statement: {_q(self.sentence(6, 14))}"
         leads = rng.sample(self.codes, k=1 if rng.random() < 0.8 else 2)
