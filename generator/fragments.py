@@ -9,6 +9,7 @@ every piece of data passes through :mod:`generator.escape`, and each function re
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -131,14 +132,15 @@ def contact_links(outcome: Outcome, page: str, contacts: Mapping[str, Reachable]
 def outcome_row(
     outcome: Outcome,
     page: str,
-    labels: Mapping[str, str],
+    columns: Columns,
     directorates: Mapping[str, Named],
     contacts: Mapping[str, Reachable],
     links: Linker | None = None,
 ) -> Markup:
     """One row of the BVPP's five-column table, in raw HTML.
 
-    Each cell carries its column's heading (``data-label``) for the phone layout, where the
+    Each cell carries its column's heading (``columns``, from :func:`outcome_columns`, worked
+    out once per table) as ``data-label``, for the phone layout, where the
     rows become cards and the headings are shown inside them (theme/assets/stylesheets/bvpp.css);
     the explicit roles keep the table a table to screen readers when its display changes.
     """
@@ -146,7 +148,7 @@ def outcome_row(
     if outcome.related:
         related = f'<ul class="bvpp-related">{_items(outcome.related, page, links)}</ul>'
     href = html_attr(paths.html_link(page, paths.outcome(outcome)))
-    lead, done, planned, more = (html_attr(label) for label in outcome_columns(labels)[1:])
+    lead, done, planned, more = _data_labels(columns)
     return Markup(
         f'<tr id="{html_text(outcome.id)}" role="row"><th scope="row" role="rowheader">'
         f'<a href="{href}">{statement_html(outcome, page)}</a></th>'
@@ -157,7 +159,18 @@ def outcome_row(
     )
 
 
-def outcome_columns(labels: Mapping[str, str]) -> tuple[str, str, str, str, str]:
+Columns = tuple[str, str, str, str, str]
+"""The five-column table's headings, in order."""
+
+
+@functools.lru_cache(maxsize=8)
+def _data_labels(columns: Columns) -> tuple[str, str, str, str]:
+    """The data cells' headings as attribute values (the statement's cell is the row's heading)."""
+    _statement, lead, done, planned, more = (html_attr(label) for label in columns)
+    return lead, done, planned, more
+
+
+def outcome_columns(labels: Mapping[str, str]) -> Columns:
     """The five-column table's headings, in order, from the plan's field labels."""
     return (
         labels["statement"],
