@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from generator import pipeline
+from generator.pdf import PdfLibraryMissingError
 from generator.problems import ContentError, Problem, Report, Severity
 from generator.site import SiteBuildError, site_url
 from generator.validate import gap_counts
@@ -152,6 +153,9 @@ def build(
         sys.exit(CONTENT_PROBLEMS)
     except UnsafeOutputError as exc:
         raise click.ClickException(str(exc)) from exc
+    except PdfLibraryMissingError as exc:
+        click.echo(f"{exc}; the site was not changed", err=True)
+        sys.exit(CONTENT_PROBLEMS)
     warnings = [p for p in result.report.warnings if p.severity is Severity.WARNING]
     click.echo(
         f"built {result.pages} pages into {project.site} "

@@ -18,9 +18,11 @@ import functools
 import hashlib
 import importlib.resources
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import markdown
 from markdown.extensions.toc import slugify
@@ -58,6 +60,29 @@ class PlanPdf:
     """True when an identical earlier rendering was reused from the cache."""
 
 
+class PdfLibraryMissingError(Exception):
+    """WeasyPrint is installed but the system library it renders with (Pango) cannot be loaded."""
+
+
+_PANGO_HINT = (
+    "install Pango (Debian/Ubuntu, as root: apt-get install libpango-1.0-0 libpangoft2-1.0-0; "
+    "or scripts/system-deps.sh --pdf), or build without the PDF: bvpp build --no-pdf"
+)
+
+
+def _weasyprint() -> Any:
+    """WeasyPrint, or :class:`PdfLibraryMissingError` naming the library it could not load."""
+    try:
+        import weasyprint
+    except OSError as exc:  # cffi's dlopen: "cannot load library 'libgobject-2.0-0': ..."
+        found = re.search(r"cannot load library '([^']+)'", str(exc))
+        library = found.group(1) if found else "Pango"
+        raise PdfLibraryMissingError(
+            f"cannot make the PDF: the system library {library} (part of Pango) is missing; {_PANGO_HINT}"
+        ) from exc
+    return weasyprint
+
+
 def render_pdf(plan: Plan) -> bytes:
     """The plan as PDF bytes (WeasyPrint); the same plan always gives the same bytes."""
     return _write_pdf(pdf_html(plan))
@@ -69,8 +94,7 @@ def plan_pdf(plan: Plan, cache: Path | None = None) -> PlanPdf:
     Rendering takes seconds; the HTML takes milliseconds. The cache key is the HTML, the print
     CSS, the WeasyPrint version and its options, so an unchanged plan is never rendered twice.
     """
-    from weasyprint import __version__ as weasyprint_version
-
+    weasyprint_version = _weasyprint().__version__
     html = pdf_html(plan)
     settings = f"{weasyprint_version} {sorted(RENDER_OPTIONS.items())}"
     key = hashlib.sha256("\0".join([settings, print_css(), html]).encode()).hexdigest()
@@ -104,8 +128,8 @@ def _keep(cache: Path, kept: Path, data: bytes) -> None:
 
 
 def _write_pdf(html: str) -> bytes:
-    from weasyprint import CSS, HTML
-
+    weasyprint = _weasyprint()
+    CSS, HTML = weasyprint.CSS, weasyprint.HTML  # noqa: N806 - WeasyPrint's own class names
     # WeasyPrint logs every CSS property it ignores at WARNING; the print CSS is ours and tested.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)

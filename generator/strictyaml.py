@@ -275,10 +275,23 @@ def _parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem
     problems = _indent_problems(text, file)
     if problems:
         return None, problems
+    return _compose(text, file, _Loader)
+
+
+_LIBYAML_DEPTH_LIMIT = "maximum nesting depth"
+"""libyaml 0.2.6 (PyYAML 6.0.4) refuses flow nesting past ~1,000 levels while scanning ahead,
+before the first event reaches our own :data:`MAX_DEPTH` check; its words contain this."""
+
+
+def _compose(text: str, file: str, loader: type[Any]) -> tuple[YamlDocument | None, list[Problem]]:
     composer = _Composer(file, text)
     try:
-        data = composer.compose(yaml.parse(text, Loader=_Loader))
+        data = composer.compose(yaml.parse(text, Loader=loader))
     except yaml.MarkedYAMLError as exc:
+        if loader is not yaml.SafeLoader and _LIBYAML_DEPTH_LIMIT in str(exc.problem):
+            # The pure-Python parser has no such limit and yields events lazily, so our own
+            # check refuses the same text at the node that first goes too deep, as it always did.
+            return _compose(text, file, yaml.SafeLoader)
         fields = {**composer.lines, **composer.key_lines}
         return None, [*composer.problems, _syntax_problem(exc, text, file, fields)]
     except yaml.reader.ReaderError as exc:

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/system-deps.sh
-scripts/setup.sh
+scripts/setup.sh --tests
 echo "== ruff"; .venv/bin/ruff check generator tests benchmarks
 echo "== mypy --strict"; .venv/bin/mypy
 echo "== pytest"; .venv/bin/python -m pytest -q "$@"

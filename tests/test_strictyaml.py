@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.strictyaml import decode_text, parse_yaml, read_text
 
 
@@ -109,3 +111,21 @@ def test_marks_point_at_values() -> None:
     assert doc is not None
     assert str(doc.location(("a", 1, "y"))) == "f.yaml:3:8"
     assert str(doc.location(("a", 5))) == "f.yaml:2:3"  # nearest located ancestor
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_deep_nesting_gets_our_own_message_whatever_the_parser(loader: str) -> None:
+    """libyaml 0.2.6 refuses ~1,000 flow levels itself; older ones and the pure-Python parser do
+    not: either way the refusal is ours, at the node that first goes too deep."""
+    import yaml
+
+    from generator import strictyaml
+
+    if not hasattr(yaml, loader):
+        pytest.skip(f"PyYAML built without {loader}")
+    text = "outer:\n  inner: " + "[" * 2000 + "]" * 2000 + "\n"
+    doc, problems = strictyaml._compose(text, "f.yaml", getattr(yaml, loader))
+    assert doc is None
+    assert [p.format().splitlines()[0] for p in problems] == [
+        "f.yaml:2:41: outer: expected at most 32 levels of nesting, found more"
+    ]

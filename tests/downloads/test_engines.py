@@ -1,8 +1,10 @@
-"""A second engine: Zensical builds the same generated sources, from the generated config, to as many pages."""
+"""Second engines: Zensical builds the same generated sources to as many pages; ProperDocs to the same files."""
 
 from __future__ import annotations
 
+import gzip
 import importlib.metadata
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -72,3 +74,37 @@ def test_the_generated_config_carries_the_public_address_when_given(tmp_path: Pa
     addressed = replace(settings, site_url="https://council.example.org/plan/")
     config = yaml.safe_load(write_generated_config(addressed, tmp_path / "b.yml").read_text(encoding="utf-8"))
     assert config["site_url"] == "https://council.example.org/plan/"
+
+
+_GENERATOR_META = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    """Every file's bytes, sitemap.xml.gz as its text (gzip stamps the time it was written)."""
+    files = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        files[path.relative_to(site).as_posix()] = _GENERATOR_META.sub(b"", data)
+    return files
+
+
+@pytest.mark.engine
+def test_properdocs_builds_every_file_as_mkdocs_does(full_build: FullBuild, tmp_path: Path) -> None:
+    """The fallback engine (docs/developers.md, "If MkDocs or Material stops"): ProperDocs, the
+    maintained MkDocs 1.x fork, gives the same site but for its name in the generator meta tag."""
+    properdocs = Path(sys.executable).with_name("properdocs")
+    require(properdocs.is_file(), "properdocs (the test extra)")
+    config_file = full_build.project.root / GENERATED_CONFIG
+    done = subprocess.run(
+        [str(properdocs), "build", "--strict", "-f", str(config_file), "-d", str(tmp_path / "site")],
+        capture_output=True, text=True, cwd=config_file.parent, timeout=300, check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    theirs, ours = _files(tmp_path / "site"), _files(full_build.project.site)
+    assert sorted(theirs) == sorted(ours)
+    differing = [name for name in ours if theirs[name] != ours[name]]
+    assert not differing, f"{len(differing)} files differ, first {differing[:5]}"
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'content="mkdocs-ProperDocs 1.6.7' in home
