@@ -113,7 +113,7 @@ def _edit_one(project: Any) -> dict[str, Any]:
     measured.
     """
     from generator import pipeline
-    from generator.serve import settle_memory
+    from generator.preview.serve import settle_memory
 
     memory = pipeline.Memory()
     pipeline.generate(project, memory=memory)

@@ -23,9 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.gaps import PLACEHOLDER
-from generator.load import load_content
-from generator.models import Gap, Outcome, Plan, Priority, Theme
+from generator.derive.gaps import PLACEHOLDER
+from generator.load.plan import load_content
+from generator.model.plan import Gap, Outcome, Plan, Priority, Theme
 
 BUNDLED = Path(__file__).resolve().parent.parent / "content"
 SEED = 2004

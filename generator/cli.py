@@ -13,11 +13,11 @@ from pathlib import Path
 import click
 
 from generator import pipeline
-from generator.pdf import PdfLibraryMissingError
-from generator.problems import ContentError, Problem, Report, Severity
-from generator.site import SiteBuildError, site_url
-from generator.validate import gap_counts
-from generator.write import UnsafeOutputError
+from generator.build.pdf import PdfLibraryMissingError
+from generator.core.problems import ContentError, Problem, Report, Severity
+from generator.publish.mkdocs import SiteBuildError, site_url
+from generator.publish.write import UnsafeOutputError
+from generator.validate.plan import gap_counts
 
 CONTENT_PROBLEMS = 1
 
@@ -175,7 +175,7 @@ def build(
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to serve on.")
 def serve(root: Path, content: Path | None, host: str, port: int) -> None:
     """Live preview in build/preview/: rebuild and reload open pages when a file changes."""
-    from generator.serve import serve_forever
+    from generator.preview.serve import serve_forever
 
     project = _project(root, content)
     try:
@@ -194,7 +194,7 @@ def serve(root: Path, content: Path | None, host: str, port: int) -> None:
 )
 def schema(root: Path, check_only: bool) -> None:
     """Write the JSON Schemas that editors use to check content files (schemas/)."""
-    from generator.schema import FOLDER, stale_schemas, write_schemas
+    from generator.model.schema import FOLDER, stale_schemas, write_schemas
 
     folder = _project(root, None).root / FOLDER
     if check_only:

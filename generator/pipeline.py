@@ -1,8 +1,8 @@
 """The whole pipeline as plain functions: load → validate → build → write → MkDocs.
 
 The command line and the tests both call these. Nothing here prints or exits: content
-problems come back in a :class:`~generator.problems.Report`, and a build that cannot go on
-raises :class:`~generator.problems.ContentError` carrying every problem.
+problems come back in a :class:`~generator.core.problems.Report`, and a build that cannot go on
+raises :class:`~generator.core.problems.ContentError` carrying every problem.
 """
 
 from __future__ import annotations
@@ -14,20 +14,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator import pages
-from generator.cache import ParseCache
-from generator.cache import active as cache_active
-from generator.downloads import Download
-from generator.engines import GENERATED_CONFIG, write_generated_config
-from generator.load import load_content
-from generator.models import Plan
-from generator.problems import ContentError, Report
-from generator.render import environment
-from generator.rendercache import RenderCache
-from generator.site import MkDocsSettings, publish
-from generator.templatecache import bytecode_cache
-from generator.validate import validate
-from generator.write import WriteMemo, WriteResult, write_tree
+from generator.build import pages
+from generator.build.render import environment
+from generator.core.cache import ParseCache
+from generator.core.cache import active as cache_active
+from generator.core.downloads import Download
+from generator.core.problems import ContentError, Report
+from generator.core.rendercache import RenderCache
+from generator.core.templatecache import bytecode_cache
+from generator.load.plan import load_content
+from generator.model.plan import Plan
+from generator.publish.engines import GENERATED_CONFIG, write_generated_config
+from generator.publish.mkdocs import MkDocsSettings, publish
+from generator.publish.write import WriteMemo, WriteResult, write_tree
+from generator.validate.plan import validate
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class Memory:
     """What ``bvpp serve`` keeps between its builds, so that an edit costs what it changes.
 
     Each part is exact, never a guess: files are re-parsed unless their text is identical,
-    pages re-rendered unless every input is (:mod:`generator.rendercache`), and generated files
+    pages re-rendered unless every input is (:mod:`generator.core.rendercache`), and generated files
     read back unless this process wrote them and they have not moved since. ``bvpp build``
     keeps no memory: a published build parses, renders and compares everything.
     """
@@ -158,7 +158,7 @@ def generate(
         raise ContentError(failing or result.report.sorted())
     document = None
     if pdf:
-        from generator.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
+        from generator.build.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
 
         document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
         started = timings.mark("pdf", started)
@@ -195,12 +195,12 @@ def build(
     ``pdf=True`` also renders the whole plan as a PDF (seconds): ``bvpp build`` does so unless
     given ``--no-pdf``; tests and the live preview leave it out unless they need it.
     ``progress`` is as for :func:`generate`. A published build keeps no :class:`Memory`.
-    ``site_url`` is the site's public address (checked by :func:`generator.site.site_url`).
+    ``site_url`` is the site's public address (checked by :func:`generator.publish.mkdocs.site_url`).
     """
     result = generate(project, strict=strict, pdf=pdf, progress=progress)
     started = time.perf_counter()
     settings = replace(mkdocs_settings(project, result), site_url=site_url)
-    # The same settings as a file, for engines that read one (Zensical): see generator.engines.
+    # The same settings as a file, for engines that read one (Zensical): see generator.publish.engines.
     write_generated_config(settings, project.root / GENERATED_CONFIG)
     publish(settings, project.site)
     result.timings.mark("mkdocs", started, f"published {project.site}")

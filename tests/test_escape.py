@@ -23,7 +23,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.escape import MARKDOWN_EXTENSIONS, collapse, html_attr, html_text, md_text
+from generator.core.escape import MARKDOWN_EXTENSIONS, collapse, html_attr, html_text, md_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

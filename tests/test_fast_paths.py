@@ -15,10 +15,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.escape import collapse, escaped_chars, html_text, md_text
-from generator.gaps import PLACEHOLDER, placeholders
-from generator.indicators.citations import listed_by_outcome
-from generator.paths import relative
+from generator.core.escape import collapse, escaped_chars, html_text, md_text
+from generator.derive.citations import listed_by_outcome
+from generator.derive.gaps import PLACEHOLDER, placeholders
+from generator.model.urls import relative
 
 _WORDS = ["to be", "To Be", "completed", "tbc", "TBC", "XXX", "xxxx", "£xxm", "??", "?", "[", "]",
           "\\[", "inserted", "when available", "not available", " ", "\n", ".", "*", "a", "Tbc."]
@@ -82,7 +82,7 @@ def test_collapse_splits_on_every_whitespace_character_as_the_pattern_did() -> N
 def test_text_without_links_takes_the_plain_escape_unchanged(text: str) -> None:
     from markupsafe import Markup
 
-    from generator.escape import _keep_spaces, _pieces, html_linked, md_linked
+    from generator.core.escape import _keep_spaces, _pieces, html_linked, md_linked
 
     flat = collapse(text)
     piecework_md = Markup().join(_keep_spaces(piece, md_text(piece)) for piece, _ in _pieces(flat, []))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.models import Plan
+from generator.model.plan import Plan
 from generator.pipeline import Project
 
 ROOT = Path(__file__).resolve().parent.parent

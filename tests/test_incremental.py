@@ -14,11 +14,11 @@ import shutil
 from pathlib import Path
 
 from generator import pipeline
-from generator.cache import ParseCache
-from generator.cache import active as cache_active
-from generator.load import load_content
+from generator.core.cache import ParseCache
+from generator.core.cache import active as cache_active
+from generator.load.plan import load_content
 from generator.pipeline import Project
-from generator.write import MARKER, write_tree
+from generator.publish.write import MARKER, write_tree
 
 THEME = Path("themes") / "environment.yaml"
 WHAT_WE_DID = "Proposals developed during 2003 /04 to create new Community Safety service"

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator import pipeline
-from generator.indicators.catalogue import COLUMNS
+from generator.core.problems import Severity
+from generator.load.indicators import COLUMNS
 from generator.pipeline import Project
-from generator.problems import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ",".join(COLUMNS)
@@ -118,7 +118,7 @@ def test_no_indicators_folder_means_no_indicator_pages(write_content: Callable[[
     project = write_content({"indicators/indicators.yaml": "", "indicators/values.csv": ""})
     result = pipeline.check(project)
     assert result.plan is not None and not result.report.errors
-    from generator import pages
+    from generator.build import pages
 
     built = pages.build(result.plan)
     assert not [path for path in built.pages if path.startswith("indicators/")]

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from generator.indicators.catalogue import Indicator, PeriodRow, Reading
-from generator.indicators.models import IndicatorSpec, RatingRule
-from generator.indicators.rating import direction, rate
-from generator.problems import Location
+from generator.core.problems import Location
+from generator.derive.rating import direction, rate
+from generator.load.indicators import Indicator, PeriodRow, Reading
+from generator.model.indicators import IndicatorSpec, RatingRule
 
 HERE = Location("content/indicators/values.csv", 2, 1)
 RULE = RatingRule(

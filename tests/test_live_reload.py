@@ -11,9 +11,9 @@ import http.client
 import pytest
 
 from benchmarks.live import PAGE, Events, serving
-from generator.livereload import inject
 from generator.pipeline import Project
-from generator.serve import PREVIEW
+from generator.preview.livereload import inject
+from generator.preview.serve import PREVIEW
 
 pytestmark = pytest.mark.site
 

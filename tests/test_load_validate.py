@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator import pipeline
+from generator.core.problems import Severity
 from generator.pipeline import Project
-from generator.problems import Severity
 
 ENV = "themes/environment.yaml"
 

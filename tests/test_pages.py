@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import pages, pipeline
-from generator.models import Plan
-from generator.pages.common import shortened
+from generator import pipeline
+from generator.build import pages
+from generator.build.pages.common import shortened
+from generator.model.plan import Plan
 from generator.pipeline import Project
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -80,7 +81,7 @@ def test_directorate_pages_list_exactly_their_outcomes(bundled: tuple[Plan, dict
 
 def test_gaps_page_lists_every_gap(bundled: tuple[Plan, dict[str, str]]) -> None:
     plan, built = bundled
-    from generator.gaps import find_gaps
+    from generator.derive.gaps import find_gaps
 
     gaps = find_gaps(plan)
     page = built["gaps.md"]

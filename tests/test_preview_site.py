@@ -14,7 +14,7 @@ import pytest
 
 from generator import pipeline
 from generator.pipeline import Project
-from generator.serve import Preview
+from generator.preview.serve import Preview
 
 pytestmark = pytest.mark.site
 

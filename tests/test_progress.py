@@ -15,11 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import pages, pipeline
-from generator.pages.progress_views import rich_html
+from generator import pipeline
+from generator.build import pages
+from generator.build.pages.progress_views import rich_html
+from generator.core.problems import Severity
+from generator.derive.progress_report import period_report
 from generator.pipeline import Project
-from generator.problems import Severity
-from generator.progress_report import period_report
 
 WORK = "progress/hsp-work-plan"
 BVPP = "progress/bvpp-improvement-plan"

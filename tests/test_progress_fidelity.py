@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import pages, pipeline
-from generator.models import Plan
+from generator import pipeline
+from generator.build import pages
+from generator.model.plan import Plan
 from generator.pipeline import Project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,8 +19,8 @@ import pytest
 from markupsafe import Markup
 
 from generator import pipeline
-from generator.models import Contact
-from generator.rendercache import Fingerprinter, RenderCache, UnfingerprintableError, fingerprint, reuse
+from generator.core.rendercache import Fingerprinter, RenderCache, UnfingerprintableError, fingerprint, reuse
+from generator.model.plan import Contact
 from tests.conftest import copy_project
 
 

@@ -14,8 +14,9 @@ from jsonschema import Draft202012Validator
 from pydantic import TypeAdapter, ValidationError
 
 from generator.cli import main
-from generator.models import Model
-from generator.schema import (
+from generator.core.strictyaml import parse_yaml
+from generator.model.plan import Model
+from generator.model.schema import (
     CONTENT_SCHEMAS,
     FOLDER,
     INTEGER_TEXT,
@@ -26,7 +27,6 @@ from generator.schema import (
     schema_texts,
     stale_schemas,
 )
-from generator.strictyaml import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

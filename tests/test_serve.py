@@ -76,7 +76,7 @@ def test_settling_memory_collects_cycles_and_freezes_the_rest() -> None:
     import gc
     import weakref
 
-    from generator.serve import settle_memory
+    from generator.preview.serve import settle_memory
 
     class Node:
         other: object = None

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.core.problems import ContentError
 from generator.pipeline import Project
-from generator.problems import ContentError
 from tests.conftest import copy_project
 
 pytestmark = pytest.mark.site

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.strictyaml import decode_text, parse_yaml, read_text
+from generator.core.strictyaml import decode_text, parse_yaml, read_text
 
 
 def parse(text: str) -> tuple[object, list[str]]:
@@ -119,7 +119,7 @@ def test_deep_nesting_gets_our_own_message_whatever_the_parser(loader: str) -> N
     not: either way the refusal is ours, at the node that first goes too deep."""
     import yaml
 
-    from generator import strictyaml
+    from generator.core import strictyaml
 
     if not hasattr(yaml, loader):
         pytest.skip(f"PyYAML built without {loader}")

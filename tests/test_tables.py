@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.arithmetic import Comparison, check_table, describe, expression
-from generator.figures import format_figure, parse_figure
-from generator.load import ContentLayout, load_content
+from generator.core.figures import format_figure, parse_figure
+from generator.core.problems import Problem, Severity
+from generator.derive.arithmetic import Comparison, check_table, describe, expression
+from generator.load.plan import ContentLayout, load_content
+from generator.load.tables import Table, load_tables
 from generator.pipeline import Project, build, check, generate
-from generator.problems import Problem, Severity
-from generator.tables import Table, load_tables
 from tests.conftest import ROOT
 
 # --- figures --------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator import pipeline
+from generator.core.templatecache import CACHE_DIR
 from generator.pipeline import Project
-from generator.templatecache import CACHE_DIR
 
 pytestmark = pytest.mark.site
 

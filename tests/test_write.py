@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import MARKER, UnsafeOutputError, check_page_paths, write_tree
+from generator.publish.write import MARKER, UnsafeOutputError, check_page_paths, write_tree
 
 
 def test_first_write_then_only_changes(tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_two_pages_at_one_url_are_refused() -> None:
 
 
 def test_exchange_swaps_two_folders_atomically(tmp_path: Path) -> None:
-    from generator.site import exchange
+    from generator.publish.mkdocs import exchange
 
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()
@@ -70,7 +70,7 @@ def test_exchange_swaps_two_folders_atomically(tmp_path: Path) -> None:
 
 
 def test_a_memo_never_hides_a_file_changed_behind_its_back(tmp_path: Path) -> None:
-    from generator.write import WriteMemo
+    from generator.publish.write import WriteMemo
 
     out, memo = tmp_path / "docs", WriteMemo()
     pages = {"a.md": "a\n", "b.md": "b\n"}
@@ -87,7 +87,7 @@ def test_a_memo_never_hides_a_file_changed_behind_its_back(tmp_path: Path) -> No
 
 
 def test_a_memo_removes_what_it_wrote_and_no_longer_wants_with_its_folders(tmp_path: Path) -> None:
-    from generator.write import WriteMemo
+    from generator.publish.write import WriteMemo
 
     out, memo = tmp_path / "docs", WriteMemo()
     write_tree({"index.md": "i\n", "x/y/z.md": "z\n", "x/w.md": "w\n"}, out, memo)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.pdf import pdf_path
+from generator.build.pdf import pdf_path
 from generator.pipeline import Project
 from tests.conftest import copy_project
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.engines import GENERATED_CONFIG, SITE_DIR, ZENSICAL_VERSION, write_generated_config
-from generator.site import MkDocsSettings
+from generator.publish.engines import GENERATED_CONFIG, SITE_DIR, ZENSICAL_VERSION, write_generated_config
+from generator.publish.mkdocs import MkDocsSettings
 from tests.conftest import ROOT, require
 from tests.downloads.conftest import FullBuild
 

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from generator.arithmetic import check_table
-from generator.gaps import find_gaps
-from generator.opendata.package import build_data
-from generator.opendata.registry import resources
-from generator.opendata.resource import guard_formula
+from generator.build.opendata.package import build_data
+from generator.build.opendata.registry import resources
+from generator.build.opendata.resource import guard_formula
+from generator.derive.arithmetic import check_table
+from generator.derive.gaps import find_gaps
 from tests.downloads.conftest import FullBuild
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.gaps import find_gaps
-from generator.models import Gap, Plan
-from generator.pages.common import priority_title
-from generator.pdf import pdf_html, pdf_path
+from generator.build.pages.common import priority_title
+from generator.build.pdf import pdf_html, pdf_path
+from generator.derive.gaps import find_gaps
+from generator.model.plan import Gap, Plan
 from generator.pipeline import Project
 from tests.conftest import require
 from tests.downloads.conftest import FullBuild

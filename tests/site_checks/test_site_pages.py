@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.gaps import find_gaps
+from generator.derive.gaps import find_gaps
 from tests.site_checks.conftest import BuiltSite
 from tests.site_checks.html_scan import PageScan, scan_html
 

@@ -1,0 +1,1 @@
+"""Plan + facts → {path: Markdown | bytes}: pages, open data, the PDF; pure."""

@@ -1,0 +1,113 @@
+"""The open data files of a plan and their Frictionless Data Package descriptor.
+
+:func:`build_data` is pure: the plan in, ``{path: bytes}`` out (paths inside the generated
+docs folder), with a listing of every file for the "Download the data" page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator.build.opendata.registry import resources
+from generator.build.opendata.resource import MEDIA_TYPES, Format, Resource
+from generator.core.downloads import Download
+from generator.model.data_urls import DESCRIPTOR, FOLDER
+from generator.model.plan import Plan
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """Every open data file: their bytes, and how the download page lists them."""
+
+    files: dict[str, bytes]
+    listing: tuple[Download, ...]
+    descriptor: Download
+
+
+def package_name(plan: Plan) -> str:
+    """A name for the plan's files, e.g. ``harrow-bvpp-2004-05`` for Harrow Council's BVPP 2004/05."""
+    council = re.sub(r"\s+council$", "", plan.plan.council.strip(), flags=re.IGNORECASE)
+    words = f"{council} {plan.plan.short_title}"
+    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-") or "plan"
+
+
+def build_data(plan: Plan) -> DataFiles:
+    """Every resource as CSV (and JSON where it has one), plus ``data/datapackage.json``."""
+    files: dict[str, bytes] = {}
+    listing: list[Download] = []
+    described: list[dict[str, Any]] = []
+    for resource in resources(plan):
+        for fmt in resource.formats:
+            path = resource.path(fmt)
+            files[path] = resource.render(fmt)
+            described.append(_describe(resource, fmt, path))
+            listing.append(
+                Download(
+                    path, resource.title, resource.description, fmt.upper(), len(files[path]),
+                    records=len(resource.rows), page=resource.page,
+                )
+            )
+    descriptor = (json.dumps(_package(plan, described), ensure_ascii=False, indent=2) + "\n").encode()
+    files[DESCRIPTOR] = descriptor
+    about = Download(
+        DESCRIPTOR, "Data package descriptor",
+        "Describes every file above: its columns, their types and meanings (Frictionless Data Package).",
+        "JSON", len(descriptor),
+    )
+    return DataFiles(files, tuple(listing), about)
+
+
+def _relative(path: str) -> str:
+    return path.removeprefix(f"{FOLDER}/")
+
+
+def _describe(resource: Resource, fmt: Format, path: str) -> dict[str, Any]:
+    name = resource.name if fmt == "csv" else f"{resource.name}-{fmt}"
+    schema: dict[str, Any] = {
+        "fields": [column.schema(fmt) for column in resource.columns],
+        "missingValues": [""],
+    }
+    if resource.primary_key:
+        schema["primaryKey"] = list(resource.primary_key)
+    if resource.foreign_keys and fmt == "csv":
+        schema["foreignKeys"] = [
+            {"fields": key.column, "reference": {"resource": key.resource, "fields": key.key}}
+            for key in resource.foreign_keys
+        ]
+    described: dict[str, Any] = {
+        "name": name,
+        "path": _relative(path),
+        "title": resource.title,
+        "description": resource.description,
+        "profile": "tabular-data-resource",
+        "format": fmt,
+        "mediatype": MEDIA_TYPES[fmt],
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+    if fmt == "csv":
+        described["dialect"] = {"delimiter": ",", "header": True}
+    return described
+
+
+def _package(plan: Plan, described: list[dict[str, Any]]) -> dict[str, Any]:
+    meta = plan.plan
+    label = f", {meta.draft_label}" if meta.draft_label else ""
+    status = "final"
+    if meta.status == "draft":
+        status = "a draft: it is not final, and some of it is still to be completed"
+    return {
+        "profile": "tabular-data-package",
+        "name": package_name(plan),
+        "title": f"{meta.council}: {meta.title}{label}",
+        "description": (
+            f"The data of {meta.council}'s {meta.title} ({meta.date.isoformat()}), which is {status}. "
+            "Where the draft leaves a value out, the value is empty and a '_missing' column "
+            "gives the draft's own words; see the 'gaps' resource for every such place."
+        ),
+        "sources": [{"title": f"{meta.council}, {meta.title}{label}, {meta.date.isoformat()}"}],
+        "resources": described,
+    }

@@ -1,0 +1,37 @@
+"""The one place each kind of record registers its open data resources.
+
+A provider takes the plan and yields :class:`~generator.build.opendata.resource.Resource` values;
+the files, the data package descriptor and the "Download the data" page follow from this list
+alone. To publish a new kind (indicators, progress tasks, …), write a provider beside the
+others and add it here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from generator.build.opendata import indicator_data, plan_data, progress_data, table_data
+from generator.build.opendata.resource import Resource
+from generator.model.plan import Plan
+
+Provider = Callable[[Plan], Iterable[Resource]]
+
+PROVIDERS: tuple[Provider, ...] = (
+    plan_data.themes,
+    plan_data.priorities,
+    plan_data.outcomes,
+    plan_data.directorates,
+    plan_data.contacts,
+    plan_data.gaps,
+    table_data.data_tables,
+    table_data.table_checks,
+    indicator_data.indicators,
+    progress_data.progress_tasks,
+    progress_data.progress_updates,
+)
+"""Every provider, in the order their resources are listed."""
+
+
+def resources(plan: Plan) -> list[Resource]:
+    """Every open data resource of the plan, in registry order."""
+    return [resource for provider in PROVIDERS for resource in provider(plan)]

@@ -1,0 +1,142 @@
+"""Home, narrative sections, and the browse pages: directorates, contacts, gaps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+from generator.build.pages.common import Lookups, OutcomeLink, outcome_link, outcome_title
+from generator.build.pages.tables import place_tables
+from generator.build.render import render
+from generator.core.downloads import Download
+from generator.derive.gaps import DraftGap, find_gaps
+from generator.model import urls as paths
+from generator.model.plan import Gap, Plan
+
+
+def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
+    """The home page, every narrative section, and the browse pages."""
+    gaps = find_gaps(plan)
+    yield paths.HOME, _home(plan, len(gaps), look.pdf)
+    for section in plan.sections:
+        yield paths.section(section), render(
+            "section.md.j2",
+            page=paths.section(section),
+            section=section,
+            missing_gap=Gap(missing=section.missing) if section.missing else None,
+            body=place_tables(section, plan),
+        )
+    yield paths.DIRECTORATES, _directorates(plan, look)
+    for code, view in look.directorates.items():
+        yield view.path, _directorate(plan, code, look)
+    yield paths.CONTACTS, _contacts(plan, look)
+    yield paths.GAPS, _gaps(gaps)
+    if plan.corrections:
+        yield paths.CORRECTIONS, render(
+            "corrections.md.j2", page=paths.CORRECTIONS, corrections=plan.corrections
+        )
+
+
+def _home(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
+    themes = {t.id: t for t in plan.themes}
+    sections = {s.id: s for s in plan.sections}
+    contents = []
+    for item in plan.plan.contents:
+        if item in themes:
+            t = themes[item]
+            contents.append(SimpleNamespace(title=t.heading, path=paths.theme(t), summary=None))
+        elif item in sections:
+            s = sections[item]
+            contents.append(SimpleNamespace(title=s.title, path=paths.section(s), summary=s.summary))
+    theme_views = [
+        SimpleNamespace(
+            title=t.title,
+            path=paths.theme(t),
+            priority_count=len(t.priorities),
+            outcome_count=sum(1 for _ in t.outcomes()),
+        )
+        for t in (themes[i] for i in plan.plan.contents if i in themes)
+    ]
+    return render(
+        "home.md.j2",
+        page=paths.HOME,
+        plan=plan.plan,
+        date_text=plan.plan.date.strftime("%-d %B %Y"),
+        gap_count=gap_count,
+        contents=contents,
+        themes=theme_views,
+        has_corrections=bool(plan.corrections),
+        has_progress=bool(plan.progress),
+        pdf=pdf,
+    )
+
+
+def _directorates(plan: Plan, look: Lookups) -> str:
+    counts = plan.lead_counts()
+    unassigned = sum(1 for _t, _p, o in plan.outcomes() if isinstance(o.lead_directorates, Gap))
+    views = [
+        SimpleNamespace(code=d.code, name=d.name, path=d.path, count=counts[d.code])
+        for d in look.directorates.values()
+    ]
+    return render("directorates.md.j2", page=paths.DIRECTORATES, directorates=views, unassigned=unassigned)
+
+
+def _directorate(plan: Plan, code: str, look: Lookups) -> str:
+    view = look.directorates[code]
+    groups: dict[str, list[OutcomeLink]] = {}
+    for theme, priority, outcome in plan.outcomes():
+        leads = outcome.lead_directorates
+        if isinstance(leads, Gap) or code not in leads:
+            continue
+        link = outcome_link(theme, priority, outcome)
+        others = [c for c in leads if c != code]
+        groups.setdefault(theme.title, []).append(
+            OutcomeLink(link.title, link.path, link.where, ", ".join(others))
+        )
+    return render(
+        "directorate.md.j2",
+        page=view.path,
+        directorate=view,
+        count=sum(len(v) for v in groups.values()),
+        groups=[SimpleNamespace(title=k, outcomes=v) for k, v in groups.items()],
+    )
+
+
+def _contacts(plan: Plan, look: Lookups) -> str:
+    by_contact: dict[str, list[OutcomeLink]] = {c: [] for c in look.contacts}
+    for theme, priority, outcome in plan.outcomes():
+        if isinstance(outcome.contacts, list):
+            for cid in dict.fromkeys(outcome.contacts):
+                by_contact.setdefault(cid, []).append(outcome_link(theme, priority, outcome))
+    views = sorted(
+        (
+            SimpleNamespace(id=c.id, name=c.name, phone=c.phone, outcomes=by_contact[c.id])
+            for c in look.contacts.values()
+        ),
+        key=lambda v: _surname_key(v.name),
+    )
+    return render("contacts.md.j2", page=paths.CONTACTS, contacts=views)
+
+
+def _surname_key(name: str) -> tuple[str, str]:
+    parts = name.split()
+    return (parts[-1].casefold(), name.casefold()) if parts else ("", "")
+
+
+def _gaps(gaps: list[DraftGap]) -> str:
+    groups: dict[str, list[DraftGap]] = {}
+    for gap in gaps:
+        groups.setdefault(gap.group, []).append(gap)
+    return render(
+        "gaps.md.j2",
+        page=paths.GAPS,
+        total=len(gaps),
+        groups=[
+            SimpleNamespace(title=k, anchor=re.sub(r"[^a-z0-9]+", "-", k.lower()).strip("-"), gaps=v)
+            for k, v in groups.items()
+        ],
+    )
+
+
+__all__ = ["index_pages", "outcome_title"]

@@ -1,0 +1,107 @@
+"""Data tables on section pages: each ``{{ table: ID }}`` line becomes the table and its check note.
+
+The table is written as raw HTML (caption, ``th`` with ``scope``, figures right-aligned) by the
+``data_table.md.j2`` template, so every value passes through :func:`generator.core.escape.html_text`.
+Under it, a note says in words and with an icon whether the figures add up, where they do
+not, and which sums cannot be checked because the draft leaves a figure out.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from markupsafe import Markup
+
+from generator.build.fragments import gap_html
+from generator.build.pages.progress import progress_table_html
+from generator.build.render import render
+from generator.derive.arithmetic import Comparison, check_table, describe, expression
+from generator.load.tables import Table
+from generator.model import urls as paths
+from generator.model.data_urls import table_csv
+from generator.model.plan import Gap, Plan, Section
+from generator.validate.tables import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
+
+
+def place_tables(
+    section: Section, plan: Plan, gaps_href: str | None = None, csv_links: bool = True
+) -> Markup:
+    """The section's body with each table marker replaced by its table, each gap marker by a gap.
+
+    On the site a gap links to the gaps page and each table to its CSV download; the PDF
+    passes its own ``gaps_href`` (an anchor in the document) and no CSV links.
+    """
+    tables = {table.id: table for table in plan.tables}
+    page = paths.section(section)
+    gaps_href = gaps_href or paths.html_link(page, paths.GAPS)
+    lines = section.body.split("\n")
+    for marker in scan_markers(section):
+        table = tables.get(marker.table_id or "")
+        if table is not None:
+            csv_href = paths.file_href(page, table_csv(table.id)) if csv_links else None
+            lines[marker.index] = "\n" + table_html(table, csv_href).rstrip("\n") + "\n"
+        elif gap := GAP_MARKER.match(marker.text):
+            lines[marker.index] = gap_html(Gap(missing=gap["words"]), gaps_href)
+        elif (progress := PROGRESS_MARKER.match(marker.text)) and (
+            summary := progress_table_html(plan, progress["id"], page, gaps_href, links=csv_links)
+        ):
+            lines[marker.index] = "\n" + summary.rstrip("\n") + "\n"
+    # The body is the officer's Markdown, published as Markdown (validate refuses raw HTML in it).
+    return Markup("\n".join(lines))
+
+
+def table_html(table: Table, csv_href: str | None = None) -> str:
+    """One table as an accessible HTML block, followed by what its checks found.
+
+    ``csv_href``, when given, links the table's figures as a CSV download.
+    """
+    comparisons = check_table(table)
+    gaps = {  # a needed cell the draft leaves empty; a published dash is shown as it is
+        (cell.row, cell.column)
+        for comparison in comparisons
+        for cell in comparison.missing
+        if cell.figure is not None and cell.figure.blank
+    }
+    numeric = {
+        column: any(cell.figure is not None and not cell.figure.missing for cell in cells)
+        and all(cell.figure is not None for cell in cells)
+        for column, cells in zip(table.columns, zip(*table.rows, strict=True), strict=False)
+    }
+    disagreements = [c for c in comparisons if c.status == "disagrees"]
+    unchecked = [c for c in comparisons if c.status == "cannot check"]
+    state = "problem" if disagreements else "incomplete" if unchecked else "ok"
+    return render(
+        "data_table.md.j2",
+        anchor=table_anchor(table),
+        title=table.spec.title,
+        summary=table.spec.summary,
+        units=table.spec.units,
+        notes=table.spec.notes,
+        columns=[
+            SimpleNamespace(heading=table.heading(column), numeric=numeric.get(column, False))
+            for column in table.columns
+        ],
+        rows=[
+            [
+                SimpleNamespace(
+                    text=cell.text,
+                    numeric=numeric.get(cell.column, False),
+                    gap=(cell.row, cell.column) in gaps,
+                )
+                for cell in row
+            ]
+            for row in table.rows
+        ],
+        checked=bool(comparisons),
+        state=state,
+        disagreements=_items(disagreements, table),
+        unchecked=_items(unchecked, table),
+        agreed=sum(1 for c in comparisons if c.status == "agrees"),
+        rounded=_items([c for c in comparisons if c.rounded], table),
+        check_names=list(dict.fromkeys(c.sum.check for c in comparisons)),
+        csv_href=csv_href,
+    )
+
+
+def _items(comparisons: list[Comparison], table: Table) -> list[SimpleNamespace]:
+    return [SimpleNamespace(text=describe(c, table), sum=expression(c, table)) for c in comparisons]

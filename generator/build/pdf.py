@@ -1,0 +1,247 @@
+"""The whole plan as one PDF in the BVPP's own layout, rendered from the model.
+
+:func:`pdf_html` builds one HTML document from the templates in ``templates/pdf/``: a title
+page, contents with page numbers, the narrative sections and the themes in the plan's order
+(each priority's five-column table on landscape pages), and the list of what the draft still
+leaves out. ``templates/pdf/print.css`` lays it out for A4 with page numbers and, while the
+plan is a draft, "DRAFT" at the top of every page. :func:`render_pdf` turns it into PDF bytes
+with WeasyPrint.
+
+Section bodies are the officers' Markdown, converted with the site's own extension set; their
+``{{ table: … }}`` and ``{{ missing: … }}`` markers are placed by the same function the site
+uses (:func:`generator.build.pages.tables.place_tables`), so the PDF and the site cannot disagree.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.resources
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import markdown
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
+
+from generator.build.opendata.package import package_name
+from generator.build.pages.common import priority_title
+from generator.build.pages.tables import place_tables
+from generator.build.render import render
+from generator.core.downloads import Download
+from generator.core.escape import MARKDOWN_EXTENSIONS
+from generator.derive.gaps import DraftGap, field_labels, find_gaps
+from generator.model.plan import Gap, Plan, Priority, Section, Theme
+from generator.validate.tables import scan_markers, table_anchor
+
+RENDER_OPTIONS = {"pdf_tags": True}
+"""WeasyPrint's options: a tagged PDF, so screen readers find its headings, lists and tables."""
+GAPS_ANCHOR = "gaps"
+"""The id of the gaps list in the document; every "Not yet provided" marker links to it."""
+FOLDER = "downloads"
+
+
+def pdf_path(plan: Plan) -> str:
+    """Where the PDF goes in the docs folder, e.g. ``downloads/harrow-bvpp-2004-05.pdf``."""
+    return f"{FOLDER}/{package_name(plan)}.pdf"
+
+
+@dataclass(frozen=True)
+class PlanPdf:
+    """The rendered PDF, where it goes in the docs folder, and how pages describe it."""
+
+    data: bytes
+    download: Download
+    reused: bool
+    """True when an identical earlier rendering was reused from the cache."""
+
+
+class PdfLibraryMissingError(Exception):
+    """WeasyPrint is installed but the system library it renders with (Pango) cannot be loaded."""
+
+
+_PANGO_HINT = (
+    "install Pango (Debian/Ubuntu, as root: apt-get install libpango-1.0-0 libpangoft2-1.0-0; "
+    "or scripts/system-deps.sh --pdf), or build without the PDF: bvpp build --no-pdf"
+)
+
+
+def _weasyprint() -> Any:
+    """WeasyPrint, or :class:`PdfLibraryMissingError` naming the library it could not load."""
+    try:
+        import weasyprint
+    except OSError as exc:  # cffi's dlopen: "cannot load library 'libgobject-2.0-0': ..."
+        found = re.search(r"cannot load library '([^']+)'", str(exc))
+        library = found.group(1) if found else "Pango"
+        raise PdfLibraryMissingError(
+            f"cannot make the PDF: the system library {library} (part of Pango) is missing; {_PANGO_HINT}"
+        ) from exc
+    return weasyprint
+
+
+def render_pdf(plan: Plan) -> bytes:
+    """The plan as PDF bytes (WeasyPrint); the same plan always gives the same bytes."""
+    return _write_pdf(pdf_html(plan))
+
+
+def plan_pdf(plan: Plan, cache: Path | None = None) -> PlanPdf:
+    """The plan's PDF, reusing the copy in ``cache`` when nothing that shapes it has changed.
+
+    Rendering takes seconds; the HTML takes milliseconds. The cache key is the HTML, the print
+    CSS, the WeasyPrint version and its options, so an unchanged plan is never rendered twice.
+    """
+    weasyprint_version = _weasyprint().__version__
+    html = pdf_html(plan)
+    settings = f"{weasyprint_version} {sorted(RENDER_OPTIONS.items())}"
+    key = hashlib.sha256("\0".join([settings, print_css(), html]).encode()).hexdigest()
+    kept = cache / f"{key}.pdf" if cache is not None else None
+    reused = kept is not None and kept.is_file()
+    if kept is not None and reused:
+        data = kept.read_bytes()
+    else:
+        data = _write_pdf(html)
+        if cache is not None and kept is not None:
+            _keep(cache, kept, data)
+    meta = plan.plan
+    download = Download(
+        pdf_path(plan),
+        f"{meta.title} (PDF)",
+        "The whole plan in its printed layout, with contents and page numbers.",
+        "PDF",
+        len(data),
+    )
+    return PlanPdf(data, download, reused)
+
+
+def _keep(cache: Path, kept: Path, data: bytes) -> None:
+    """Store the latest rendering only: older ones are never asked for again."""
+    cache.mkdir(parents=True, exist_ok=True)
+    for old in cache.glob("*.pdf"):
+        old.unlink(missing_ok=True)
+    partial = kept.with_suffix(".partial")
+    partial.write_bytes(data)
+    partial.replace(kept)
+
+
+def _write_pdf(html: str) -> bytes:
+    weasyprint = _weasyprint()
+    CSS, HTML = weasyprint.CSS, weasyprint.HTML  # noqa: N806 - WeasyPrint's own class names
+    # WeasyPrint logs every CSS property it ignores at WARNING; the print CSS is ours and tested.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    pdf = HTML(string=html, base_url=None).write_pdf(stylesheets=[CSS(string=print_css())], **RENDER_OPTIONS)
+    assert pdf is not None  # write_pdf returns the bytes when no target is given
+    return bytes(pdf)
+
+
+@functools.cache
+def print_css() -> str:
+    """The print stylesheet of the PDF."""
+    css = importlib.resources.files("generator.build") / "templates" / "pdf" / "print.css"
+    return str(css.read_text(encoding="utf-8"))
+
+
+def pdf_html(plan: Plan) -> str:
+    """The whole plan as one HTML document laid out for print."""
+    meta = plan.plan
+    themes = {theme.id: theme for theme in plan.themes}
+    sections = {section.id: section for section in plan.sections}
+    gaps = find_gaps(plan)
+    parts: list[SimpleNamespace] = []
+    for item in meta.contents:
+        if item in sections:
+            parts.append(_section(sections[item], plan))
+        elif item in themes:
+            parts.append(_theme(themes[item], plan))
+    return render(
+        "pdf/plan.html.j2",
+        plan=meta,
+        date_text=meta.date.strftime("%-d %B %Y"),
+        parts=parts,
+        gaps=_gap_groups(gaps),
+        gap_total=len(gaps),
+        gaps_anchor=GAPS_ANCHOR,
+        labels=field_labels(plan),
+        directorates={d.code: d for d in plan.directorates},
+        contacts={c.id: c for c in plan.contacts},
+    )
+
+
+def _section(section: Section, plan: Plan) -> SimpleNamespace:
+    tables = {table.id: table for table in plan.tables}
+    placed = [tables[m.table_id] for m in scan_markers(section) if m.table_id in tables]
+    return SimpleNamespace(
+        kind="section",
+        anchor=f"section-{section.id}",
+        title=section.title,
+        missing=Gap(missing=section.missing) if section.missing else None,
+        body=section_html(section, plan),
+        tables=[SimpleNamespace(title=t.spec.title, anchor=table_anchor(t)) for t in placed],
+    )
+
+
+def section_html(section: Section, plan: Plan) -> Markup:
+    """A narrative section's body as HTML, its tables and gaps placed as on the site."""
+    body = place_tables(section, plan, gaps_href=f"#{GAPS_ANCHOR}", csv_links=False)
+    prefix = f"section-{section.id}-"
+
+    def heading_id(value: str, separator: str) -> str:  # ids stay unique in the one document
+        return prefix + str(slugify(value, separator))
+
+    converter = markdown.Markdown(
+        extensions=list(MARKDOWN_EXTENSIONS), extension_configs={"toc": {"slugify": heading_id}}
+    )
+    # The body is the officers' Markdown, which validate keeps free of raw HTML and unsafe
+    # links; the tables and gap markers in it were escaped where they were made.
+    return Markup(converter.convert(str(body)))
+
+
+def _theme(theme: Theme, plan: Plan) -> SimpleNamespace:
+    tables = [
+        SimpleNamespace(
+            anchor=f"theme-{theme.id}-{priority.slug}",
+            title=priority_title(priority),
+            title_gap=priority.title if isinstance(priority.title, Gap) else None,
+            outcomes=priority.outcomes if isinstance(priority.outcomes, list) else [],
+            outcomes_gap=priority.outcomes if isinstance(priority.outcomes, Gap) else None,
+        )
+        for priority in theme.priorities
+    ]
+    other = theme.other_activity
+    if isinstance(other, list) and other:
+        tables.append(
+            SimpleNamespace(
+                anchor=f"theme-{theme.id}-other-areas-of-activity",
+                title="Other areas of activity",
+                title_gap=None,
+                outcomes=other,
+                outcomes_gap=None,
+            )
+        )
+    leads = [o.lead_directorates for _p, o in theme.outcomes()]
+    codes = sorted({code for lead in leads if isinstance(lead, list) for code in lead})
+    return SimpleNamespace(
+        kind="theme",
+        anchor=f"theme-{theme.id}",
+        title=theme.heading,
+        theme=theme,
+        priorities=[_priority_entry(theme, p) for p in theme.priorities],
+        tables=tables,
+        other_gap=other if isinstance(other, Gap) else None,
+        directorate_key=[plan.directorate(code) for code in codes if plan.directorate(code)],
+    )
+
+
+def _priority_entry(theme: Theme, priority: Priority) -> SimpleNamespace:
+    return SimpleNamespace(anchor=f"theme-{theme.id}-{priority.slug}", title=priority_title(priority))
+
+
+def _gap_groups(gaps: list[DraftGap]) -> list[SimpleNamespace]:
+    groups: dict[str, list[DraftGap]] = {}
+    for gap in gaps:
+        groups.setdefault(gap.group, []).append(gap)
+    return [SimpleNamespace(title=title, gaps=gaps) for title, gaps in groups.items()]

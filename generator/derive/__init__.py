@@ -1,0 +1,1 @@
+"""Facts computed once from a loaded plan, read by both the rules and the outputs."""

@@ -1,0 +1,1 @@
+"""content/ → a Plan, or every problem with its file, line and column."""

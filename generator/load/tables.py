@@ -1,0 +1,401 @@
+"""Data tables: ``content/tables.yaml`` and ``content/tables/*.csv`` → located, resolved tables.
+
+Each CSV is read strictly (UTF-8, the csv module in strict mode, one cell per column in every
+row) and every cell keeps the file, line and column where it was written. Each check in
+``tables.yaml`` is resolved against the real rows and columns here, so a check that names a
+row or column that does not exist is a located error before anything is computed. Running
+the checks is :mod:`generator.derive.arithmetic`'s job. Nothing here raises for bad content.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from generator.core.cache import cached
+from generator.core.figures import Figure, parse_figure
+from generator.core.problems import Location, Problem, Severity
+from generator.core.strictyaml import dotted, parse_yaml, read_text
+from generator.load.plan import ContentLayout, suggest_known, validate_document
+from generator.model.tables import CellRef, TableCheck, TablesFile, TableSpec
+
+Direction = Literal["down", "across", "cells"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table as published, with where it was written."""
+
+    row: str
+    column: str
+    text: str
+    figure: Figure | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Sum:
+    """One comparison a check makes: published cells, each added or taken away, and a total."""
+
+    check: str
+    direction: Direction
+    terms: tuple[tuple[int, Cell], ...]
+    total: Cell
+    tolerance: Decimal
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data table ready to publish: its metadata, its cells, and its resolved sums."""
+
+    spec: TableSpec
+    file: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    sums: tuple[Sum, ...]
+
+    @property
+    def id(self) -> str:
+        """The table's id, as used in section markers."""
+        return self.spec.id
+
+    def heading(self, column: str) -> str:
+        """The heading shown for a column."""
+        return self.spec.heading(column)
+
+
+def load_tables(layout: ContentLayout) -> tuple[list[Table], list[Problem]]:
+    """Every table listed in ``tables.yaml``; the tables that loaded, and every problem."""
+    meta = layout.root / "tables.yaml"
+    folder = layout.root / "tables"
+    csvs = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    problems: list[Problem] = []
+    tables: list[Table] = []
+    specs: list[TableSpec] | None = []  # None when tables.yaml is there but unreadable
+    if meta.is_file():
+        text, found = read_text(meta, layout.display(meta))
+        doc, more = parse_yaml(text, layout.display(meta)) if text is not None else (None, [])
+        problems += found + more
+        tables_file = validate_document(doc, TablesFile, problems) if doc is not None else None
+        specs = tables_file.tables if tables_file is not None else None
+        for index, spec in enumerate(specs or []):
+            problems.extend(_duplicate_spec(specs or [], index))
+            table = _load_table(layout, spec, problems)
+            if table is not None:
+                tables.append(table)
+    listed = {spec.file for spec in specs} if specs is not None else {p.name for p in csvs}
+    for path in csvs:
+        if path.name not in listed:
+            problems.append(
+                Problem(
+                    Location(layout.display(path)),
+                    "",
+                    "this table is not listed in content/tables.yaml, so it is not published",
+                    f"add an entry with 'file: {path.name}' to content/tables.yaml",
+                    Severity.WARNING,
+                    kind="table",
+                )
+            )
+    return tables, problems
+
+
+def _duplicate_spec(specs: list[TableSpec], index: int) -> Iterator[Problem]:
+    spec = specs[index]
+    for name in ("id", "file"):
+        value = getattr(spec, name)
+        first = next(s for s in specs if getattr(s, name) == value)
+        if first is not spec:
+            yield Problem(
+                spec.where(name),
+                dotted(spec.field_path(name)),
+                f'{name} "{value}" is already used at {first.where(name)}',
+                "each table is listed once",
+            )
+
+
+def _load_table(layout: ContentLayout, spec: TableSpec, problems: list[Problem]) -> Table | None:
+    path = layout.root / "tables" / spec.file
+    file = layout.display(path)
+    if not path.is_file():
+        problems.append(
+            Problem(
+                spec.where("file"),
+                dotted(spec.field_path("file")),
+                f"no such table file: {file}",
+                suggest_known(spec.file, sorted(p.name for p in path.parent.glob("*.csv")))
+                or "put the CSV in content/tables/",
+            )
+        )
+        return None
+    text, found = read_text(path, file)
+    if text is None:
+        problems.extend(found)
+        return None
+    records, found = read_csv(text, file)
+    if found:
+        problems.extend(found)
+        return None
+    table, found = _table(spec, file, records)
+    problems.extend(found)
+    return table if not found else None
+
+
+def read_csv(text: str, file: str) -> tuple[list[list[tuple[str, Location]]], list[Problem]]:
+    """The records of a CSV text, each cell with its location; or the problems.
+
+    Inside :func:`generator.core.cache.active` (``bvpp serve``), a text read by the previous build
+    is not read again (callers must not change the records they are given).
+    """
+    records, problems = cached(("csv", file, text), lambda: _read_csv(text, file))
+    return records, list(problems)
+
+
+def _read_csv(text: str, file: str) -> tuple[list[list[tuple[str, Location]]], list[Problem]]:
+    lines = [line + "\n" for line in text.split("\n")]
+    if lines[-1] == "\n":
+        lines.pop()
+    reader = csv.reader(iter(lines), strict=True)
+    records: list[list[tuple[str, Location]]] = []
+    start = 1
+    try:
+        for fields in reader:
+            if fields:  # a blank line holds no cells
+                starts = _cell_starts("".join(lines[start - 1 : reader.line_num]), file, start)
+                starts += [starts[-1]] * (len(fields) - len(starts))
+                records.append(list(zip(fields, starts, strict=False)))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        return [], [
+            Problem(
+                Location(file, reader.line_num, 1),
+                "",
+                f"not valid CSV: {exc}",
+                'a cell containing a comma or a quote is written in double quotes, with any " doubled',
+                kind="syntax",
+            )
+        ]
+    if not records:
+        return [], [Problem(Location(file, 1, 1), "", "the file is empty", kind="syntax")]
+    return records, []
+
+
+def _cell_starts(raw: str, file: str, line: int) -> list[Location]:
+    """Where each cell of one record begins, following RFC 4180 quoting."""
+    starts = [Location(file, line, 1)]
+    column, state = 1, "start"
+    for char in raw:
+        if state in {"start", "unquoted", "closed"} and char == ",":
+            starts.append(Location(file, line, column + 1))
+            state = "start"
+        elif state == "start":
+            state = "quoted" if char == '"' else "unquoted"
+        elif state == "quoted" and char == '"':
+            state = "closed"
+        elif state == "closed":
+            state = "quoted" if char == '"' else "unquoted"
+        if char == "\n":
+            line, column = line + 1, 0
+        column += 1
+    return starts
+
+
+def _table(
+    spec: TableSpec, file: str, records: list[list[tuple[str, Location]]]
+) -> tuple[Table | None, list[Problem]]:
+    problems: list[Problem] = []
+    header, *body = records
+    columns = tuple(text.strip() for text, _ in header)
+    for index, (name, (_, where)) in enumerate(zip(columns, header, strict=True)):
+        if not name:
+            problems.append(
+                Problem(where, "", "a column has no heading", "give every column a heading")
+            )
+        elif name in columns[:index]:
+            problems.append(
+                Problem(
+                    where,
+                    name,
+                    f'duplicate column heading "{name}"',
+                    "checks and readers find columns by heading; make each one different",
+                )
+            )
+    for name in spec.headings:
+        if name not in columns:
+            problems.append(_unknown(spec, ("headings", name), "column", name, columns, file))
+    rows: list[tuple[Cell, ...]] = []
+    for record in body:
+        label = record[0][0].strip()
+        if len(record) != len(columns):
+            where = record[len(columns)][1] if len(record) > len(columns) else record[-1][1]
+            problems.append(
+                Problem(
+                    where,
+                    "",
+                    f'row "{label}" has {len(record)} cells but the header has {len(columns)} columns',
+                    "give every row one cell per column; an empty cell is nothing between two "
+                    "commas, and text containing a comma goes in double quotes",
+                )
+            )
+            continue
+        rows.append(
+            tuple(
+                Cell(label, column, text.strip(), parse_figure(text), where)
+                for column, (text, where) in zip(columns, record, strict=True)
+            )
+        )
+    if spec.checks:
+        problems.extend(_duplicate_labels(rows))
+    if problems:
+        return None, problems
+    sums = [
+        one
+        for index, check in enumerate(spec.checks)
+        for one in _resolve(spec, index, check, columns, rows, file, problems)
+    ]
+    problems.extend(_figures_needed(spec, sums))
+    return Table(spec, file, columns, tuple(rows), tuple(sums)), problems
+
+
+def _duplicate_labels(rows: list[tuple[Cell, ...]]) -> Iterator[Problem]:
+    first: dict[str, Cell] = {}
+    for row in rows:
+        label = row[0]
+        if label.text in first:
+            yield Problem(
+                label.location,
+                label.column,
+                f'duplicate row label "{label.text}" (first at line {first[label.text].location.line})',
+                "the table's checks name rows by their first cell, so each must be different",
+            )
+        first.setdefault(label.text, label)
+
+
+def _unknown(
+    spec: TableSpec, path: tuple[str | int, ...], what: str, name: str, known: tuple[str, ...], file: str
+) -> Problem:
+    place = "labelled" if what == "row" else "headed"
+    where = "the first cell of each row" if what == "row" else "the first line of the file"
+    return Problem(
+        spec.where(*path),
+        dotted(spec.field_path(*path)),
+        f'no {what} {place} "{name}" in {file}',
+        f"{suggest_known(name, list(known))} {what}s are named by {where}".strip(),
+    )
+
+
+def _resolve(
+    spec: TableSpec,
+    index: int,
+    check: TableCheck,
+    columns: tuple[str, ...],
+    rows: list[tuple[Cell, ...]],
+    file: str,
+    problems: list[Problem],
+) -> list[Sum]:
+    """Expand one check into its sums, or report every name in it that does not exist."""
+    labels = tuple(row[0].text for row in rows)
+    base: tuple[str | int, ...] = ("checks", index)
+    plans: list[list[tuple[int, str, str]]]  # per sum: (sign, row, column); the total is last
+    if check.down is not None:
+        down, path = check.down, (*base, "down")
+        found = _check_names(spec, _names(down.add, down.subtract, down.total, path), "row", labels, file)
+        found += _check_names(spec, _listed(down.columns or [], (*path, "columns")), "column", columns, file)
+        plans = [
+            [(sign, row, column) for sign, row in _signed(down.add, down.subtract, down.total)]
+            for column in down.columns or columns[1:]
+        ]
+    elif check.across is not None:
+        across, path = check.across, (*base, "across")
+        named = _names(across.add, across.subtract, across.total, path)
+        found = _check_names(spec, named, "column", columns, file)
+        found += _check_names(spec, _listed(across.rows, (*path, "rows")), "row", labels, file)
+        plans = [
+            [(sign, row, column) for sign, column in _signed(across.add, across.subtract, across.total)]
+            for row in across.rows
+        ]
+    else:
+        assert check.cells is not None  # the model requires exactly one shape
+        cells, path = check.cells, (*base, "cells")
+        signed: list[tuple[int, CellRef, tuple[str | int, ...]]] = [
+            *((1, ref, (*path, "add", i)) for i, ref in enumerate(cells.add)),
+            *((-1, ref, (*path, "subtract", i)) for i, ref in enumerate(cells.subtract)),
+            (0, cells.total, (*path, "total")),
+        ]
+        rows_named = [((*place, "row"), ref.row) for _, ref, place in signed]
+        columns_named = [((*place, "column"), ref.column) for _, ref, place in signed]
+        found = _check_names(spec, rows_named, "row", labels, file)
+        found += _check_names(spec, columns_named, "column", columns, file)
+        plans = [[(sign, ref.row, ref.column) for sign, ref, _ in signed]]
+    problems.extend(found)
+    if found:
+        return []
+    by_label = {row[0].text: row for row in rows}
+    at = {name: i for i, name in enumerate(columns)}
+    direction: Direction = "down" if check.down else "across" if check.across else "cells"
+    return [
+        Sum(
+            check.name,
+            direction,
+            tuple((sign, by_label[row][at[column]]) for sign, row, column in plan[:-1]),
+            by_label[plan[-1][1]][at[plan[-1][2]]],
+            check.tolerance,
+        )
+        for plan in plans
+    ]
+
+
+def _listed(names: list[str], base: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
+    return [((*base, i), name) for i, name in enumerate(names)]
+
+
+def _signed(add: list[str], subtract: list[str], total: str) -> list[tuple[int, str]]:
+    return [*((1, a) for a in add), *((-1, s) for s in subtract), (0, total)]
+
+
+def _names(
+    add: list[str], subtract: list[str], total: str, base: tuple[str | int, ...]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    return [
+        *(((*base, "add", i), name) for i, name in enumerate(add)),
+        *(((*base, "subtract", i), name) for i, name in enumerate(subtract)),
+        ((*base, "total"), total),
+    ]
+
+
+def _check_names(
+    spec: TableSpec,
+    named: list[tuple[tuple[str | int, ...], str]],
+    what: str,
+    known: tuple[str, ...],
+    file: str,
+) -> list[Problem]:
+    return [_unknown(spec, path, what, name, known, file) for path, name in named if name not in known]
+
+
+def _figures_needed(spec: TableSpec, sums: list[Sum]) -> Iterator[Problem]:
+    """Cells a check adds up must hold figures (or nothing); figures must be of one kind."""
+    reported: set[Location] = set()
+    for s in sums:
+        cells = [cell for _, cell in s.terms] + [s.total]
+        for cell in cells:
+            if cell.figure is None and cell.location not in reported:
+                reported.add(cell.location)
+                yield Problem(
+                    cell.location,
+                    spec.heading(cell.column),
+                    f'{cell.row}: expected a figure such as 9,161, -1.75% or £1033.89, found "{cell.text}"',
+                    f'the check "{s.check}" in content/tables.yaml adds this cell up; '
+                    "leave the cell empty where the source gives no figure",
+                )
+        units = {cell.figure.unit for cell in cells if cell.figure is not None and not cell.figure.missing}
+        if len(units) > 1:
+            shown = " and ".join(sorted(f'"{u}"' if u else "plain numbers" for u in units))
+            yield Problem(
+                s.total.location,
+                spec.heading(s.total.column),
+                f'the check "{s.check}" adds figures of different kinds ({shown})',
+                "a check adds like with like: amounts with amounts, percentages with percentages",
+            )

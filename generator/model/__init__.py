@@ -1,0 +1,1 @@
+"""What a plan is: the typed models and every page's and file's address; no I/O."""

@@ -1,0 +1,306 @@
+"""The typed model of a plan: the one place that says what a plan is.
+
+The content files are validated against these models (pydantic), and the JSON Schemas that
+editors use for autocompletion are generated from them. Every model remembers where in which
+file it was written, so that any rule can point an officer at the exact line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from generator.core.problems import Location
+from generator.core.strictyaml import Path_, YamlDocument
+
+if TYPE_CHECKING:  # tables.py builds on this module, so only the type is imported here
+    from generator.load.indicators import Catalogue
+    from generator.load.progress import ProgressPlan
+    from generator.load.tables import Table
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    Field(description="Lower-case words joined by hyphens, e.g. `street-scene`; used in URLs."),
+]
+DirectorateCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{2,4}$"),
+    Field(description="A directorate code from directorates.yaml, e.g. `UL`."),
+]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _iso_date(value: object) -> object:
+    """Only a date written ``YYYY-MM-DD`` (pydantic alone reads ``"0"`` as 1 January 1970)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        # reported by load.py as every other unreadable date is, with the same hint
+        raise PydanticCustomError("date_parsing", "not a date", {"error": "not in the form YYYY-MM-DD"})
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A date as content files write it: ``2004-04-07``, nothing else."""
+
+
+class Model(BaseModel):
+    """Base for every content model: strict about unknown fields, immutable, located."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    _doc: YamlDocument | None = PrivateAttr(default=None)
+    _path: Path_ = PrivateAttr(default=())
+
+    def where(self, *field: str | int) -> Location:
+        """The file, line and column where this item (or one of its fields) was written."""
+        if self._doc is None:
+            return Location("<unknown>")
+        return self._doc.location((*self._path, *field))
+
+    def field_path(self, *field: str | int) -> Path_:
+        """The path of this item (or a field of it) inside its file, for messages."""
+        return (*self._path, *field)
+
+
+class Gap(Model):
+    """An explicit gap: the source says a thing is still to come, or leaves it out.
+
+    The product never fills a gap; it shows it as "not yet provided" and lists it on the
+    draft's gaps page.
+    """
+
+    missing: Line = Field(
+        description=(
+            "What the source says in place of the content, word for word "
+            "(e.g. `to be completed`), or `left blank in the draft`."
+        )
+    )
+
+
+Text = Line | Gap
+TextList = Annotated[list[Line], Field(min_length=1)] | Gap
+
+
+class Directorate(Model):
+    """A council directorate that leads outcomes."""
+
+    code: DirectorateCode
+    name: Line = Field(description="The directorate's name as the plan gives it.")
+
+
+class Contact(Model):
+    """An officer named as the contact for further information."""
+
+    id: Id
+    name: Line = Field(description="The officer's name as the plan gives it.")
+    phone: Line | None = Field(default=None, description="Telephone number or extension as published.")
+
+
+class DirectoryFile(Model):
+    """`content/directorates.yaml`: the directorates of the council."""
+
+    directorates: list[Directorate] = Field(min_length=1)
+
+
+class ContactsFile(Model):
+    """`content/contacts.yaml`: every contact officer the plan names."""
+
+    contacts: list[Contact]
+
+
+class Correction(Model):
+    """A repair of text-extraction damage made while transcribing the source document."""
+
+    source: Line = Field(description="The text as it stands in the source (or a description).")
+    repaired: Line = Field(description="The text as the content gives it.")
+    place: Line = Field(description="Which file and item the repair is in.")
+    reason: Line = Field(description="Why the repair is certain, e.g. `word split at a line end`.")
+
+
+class CorrectionsFile(Model):
+    """`content/corrections.yaml`: every repair made to the source's text."""
+
+    corrections: list[Correction]
+
+
+class Outcome(Model):
+    """One row of a priority's table: an outcome the council committed to."""
+
+    id: Id
+    statement: Text = Field(description="The outcome, in the plan's words (first column).")
+    lead_directorates: list[DirectorateCode] | Gap = Field(
+        description="Codes of the lead directorate(s) (second column)."
+    )
+    what_we_did: TextList = Field(
+        description="Background / what we did last year: one entry per paragraph or bullet."
+    )
+    actions_planned: TextList = Field(
+        description="Action planned and targets for this year and later: one entry per bullet."
+    )
+    related: list[Line] = Field(
+        default_factory=list,
+        description="Relevant plans, strategies and performance indicators (fifth column).",
+    )
+    contacts: list[Id] | Gap = Field(
+        description="Ids of the contacts for further information, from contacts.yaml."
+    )
+    note: Line | None = Field(
+        default=None,
+        description="An editor's note on how this row was read from the source (shown as such).",
+    )
+
+
+class Priority(Model):
+    """A priority within a theme (Priority A, B, …) and its outcomes."""
+
+    letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")] = Field(
+        description="The priority's letter, e.g. `A`."
+    )
+    title: Text = Field(description="The priority's title, in the plan's words.")
+    outcomes: Annotated[list[Outcome], Field(min_length=1)] | Gap = Field(
+        description="The priority's outcome rows, in order (a `missing:` gap when the draft has none)."
+    )
+
+    @property
+    def slug(self) -> str:
+        """The URL part of this priority, e.g. ``priority-a``."""
+        return f"priority-{self.letter.lower()}"
+
+
+class Theme(Model):
+    """One of the corporate plan's themes, with its priorities (a file in content/themes/)."""
+
+    id: Id
+    title: Line = Field(description="The theme's short name, e.g. `Environment`.")
+    heading: Line = Field(description="The section heading, e.g. `Environmental priorities`.")
+    intro: Text = Field(description="The line introducing the priorities.")
+    priorities: list[Priority] = Field(min_length=1)
+    other_activity: list[Outcome] | Gap | None = Field(
+        default=None, description="Outcomes under the theme's 'Other areas of activity'."
+    )
+    indicators_table: Gap | None = Field(
+        default=None,
+        description="The theme's table of BVPIs and local PIs, while the draft only promises it.",
+    )
+
+    def outcomes(self) -> Iterator[tuple[Priority | None, Outcome]]:
+        """Every outcome of the theme with its priority (None for other areas of activity)."""
+        for priority in self.priorities:
+            if isinstance(priority.outcomes, list):
+                for outcome in priority.outcomes:
+                    yield priority, outcome
+        if isinstance(self.other_activity, list):
+            for outcome in self.other_activity:
+                yield None, outcome
+
+
+class PlanFile(Model):
+    """`content/plan.yaml`: what the plan is and the order of its contents."""
+
+    council: Line = Field(description="The council's name, e.g. `Harrow Council`.")
+    title: Line = Field(description="The plan's title, e.g. `Best Value Performance Plan 2004/05`.")
+    short_title: Line = Field(description="A short name for headers, e.g. `BVPP 2004/05`.")
+    period: Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$")] = Field(
+        description="The plan year, e.g. `2004/05`."
+    )
+    previous_period: Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$")] = Field(
+        description="The year reviewed, e.g. `2003/04`."
+    )
+    status: Literal["draft", "final"] = Field(description="`draft` shows a banner on every page.")
+    draft_label: Line | None = Field(default=None, description="e.g. `Draft 1`.")
+    date: IsoDate = Field(description="The date of this version, e.g. `2004-04-07`.")
+    contents: list[Id] = Field(
+        min_length=1,
+        description="Ids of narrative sections and themes, in the order the plan presents them.",
+    )
+
+
+class Section(Model):
+    """A narrative section: a Markdown file in content/sections/ with front matter."""
+
+    id: Id
+    title: Line
+    missing: Line | None = Field(
+        default=None,
+        description="Set when the whole section is still to come: the source's own words.",
+    )
+    summary: Line | None = Field(default=None, description="One line for the contents page.")
+    body: str = Field(default="", description="The Markdown text after the front matter.")
+    body_line: int = Field(default=1, description="Line of the file where the body starts.")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The whole plan, assembled from every content file: what the pages are built from."""
+
+    plan: PlanFile
+    directorates: list[Directorate]
+    contacts: list[Contact]
+    themes: list[Theme]
+    sections: list[Section]
+    corrections: list[Correction]
+    tables: tuple[Table, ...] = ()
+    """The data tables of content/tables.yaml, with their CSV figures and checks."""
+    indicators: Catalogue | None = None
+    """The performance indicators of content/indicators/, with their values (None: none given)."""
+    progress: tuple[ProgressPlan, ...] = ()
+    """The progress plans of content/progress/, with their tasks and status updates."""
+
+    def outcomes(self) -> Iterator[tuple[Theme, Priority | None, Outcome]]:
+        """Every outcome in the plan with its theme and priority, in plan order."""
+        for theme in self.themes:
+            for priority, outcome in theme.outcomes():
+                yield theme, priority, outcome
+
+    @functools.cached_property
+    def _outcomes_by_id(self) -> dict[str, Outcome]:
+        return {outcome.id: outcome for _theme, _priority, outcome in self.outcomes()}
+
+    def outcome(self, outcome_id: str) -> Outcome | None:
+        """The outcome with this id, if there is one (from a map made once per plan)."""
+        return self._outcomes_by_id.get(outcome_id)
+
+    def outcome_ids(self) -> list[str]:
+        """Every outcome id, sorted (for "did you mean" hints)."""
+        return sorted(self._outcomes_by_id)
+
+    def lead_counts(self) -> Counter[str]:
+        """How many outcomes each directorate leads (an outcome counts once per directorate)."""
+        return Counter(
+            code
+            for _theme, _priority, outcome in self.outcomes()
+            if isinstance(outcome.lead_directorates, list)
+            for code in set(outcome.lead_directorates)
+        )
+
+    def contact_counts(self) -> Counter[str]:
+        """How many outcomes name each contact (an outcome counts once per contact)."""
+        return Counter(
+            contact
+            for _theme, _priority, outcome in self.outcomes()
+            if isinstance(outcome.contacts, list)
+            for contact in set(outcome.contacts)
+        )
+
+    def themes_in_order(self) -> list[Theme]:
+        """The themes in the order the plan's contents list gives them."""
+        by_id = {t.id: t for t in self.themes}
+        return [by_id[i] for i in self.plan.contents if i in by_id]
+
+    def directorate(self, code: str) -> Directorate | None:
+        """The directorate with this code, if there is one."""
+        return next((d for d in self.directorates if d.code == code), None)
+
+    def contact(self, contact_id: str) -> Contact | None:
+        """The contact with this id, if there is one."""
+        return next((c for c in self.contacts if c.id == contact_id), None)

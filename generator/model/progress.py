@@ -1,0 +1,224 @@
+"""The typed model of progress tracking: plans of tasks, their owners, and status updates.
+
+A progress plan lives in its own folder, ``content/progress/<plan-id>/``:
+
+- ``plan.yaml`` (:class:`ProgressPlanFile`): what the plan is, the names of its levels
+  ("Priority area / Task", "Work area"), its owner roles, its status key, its reporting
+  periods, and any totals its source states without naming the tasks behind them;
+- ``tasks.yaml`` (:class:`TasksFile`): the tasks, nested in groups as deep as the levels say;
+- ``updates/<period-id>.yaml`` (:class:`UpdatesFile`): one file per reporting period, holding
+  each task's status and the progress reported for it in that period.
+
+Everything a report shows (counts, changes, what is overdue) is computed from these files.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from generator.model.plan import DirectorateCode, Gap, Id, IsoDate, Line, Model, Text, TextList
+
+StatusMeaning = Literal["done", "underway", "outstanding", "not-started"]
+"""What a plan's own status label means, so that reports can count and compare across plans."""
+
+PriorityRef = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/[A-Z]$"),
+    Field(description="A BVPP priority as `<theme-id>/<letter>`, e.g. `environment/A`."),
+]
+Owners = Annotated[
+    dict[Id, Annotated[list[Line], Field(min_length=1)] | Gap],
+    Field(
+        description=(
+            "Owners by role id (from the plan's owner_roles): a list of names or initials as "
+            "published, or a gap ('missing: …') where the source leaves the cell blank."
+        )
+    ),
+]
+
+
+class StatusLabel(Model):
+    """One entry of a plan's status key: its label in the plan's words and what it means."""
+
+    id: Id = Field(description="The status's id, used in update files, e.g. `achieved`.")
+    label: Line = Field(description="The key's words, e.g. `Task achieved by target date`.")
+    means: StatusMeaning = Field(
+        description=(
+            "`done`, `underway`, `outstanding` (not done and behind) or `not-started`: decides "
+            "the status's icon and how reports count it."
+        )
+    )
+
+
+class OwnerRole(Model):
+    """A kind of owner the plan names for each task, e.g. the chief officer responsible."""
+
+    id: Id = Field(description="The role's id, used under `owners:` in tasks.yaml.")
+    label: Line = Field(description="The source's column heading, e.g. `Chief Officer Responsible`.")
+
+
+class Period(Model):
+    """A reporting period: progress is reported per period, and 'overdue' is judged at its end."""
+
+    id: Id = Field(description="The period's id and its update file's name, e.g. `2003-09`.")
+    title: Line = Field(description="How reports name it, e.g. `September 2003`.")
+    end: IsoDate = Field(description="The last day the period covers; due dates are compared with it.")
+    source: Line | None = Field(
+        default=None, description="The report the period's progress comes from, as the source names it."
+    )
+    notes: list[Line] = Field(
+        default_factory=list, description="Other statements the period's report makes, word for word."
+    )
+
+
+class StatedTotal(Model):
+    """A count the source states for a period without naming every task it counts."""
+
+    period: Id = Field(description="The period the count was stated in.")
+    scope: Line = Field(description="What is counted, in the source's words.")
+    words: Line = Field(description="The source's sentence, word for word.")
+    total: Annotated[int, Field(ge=0)] | Gap = Field(
+        description="How many in all, or a gap with the source's words when it gives no number."
+    )
+    statuses: dict[Id, Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict,
+        description="How many the source says have each status (status id: count).",
+    )
+    tasks: list[Id] = Field(
+        default_factory=list, description="The tasks of this data that the count covers."
+    )
+
+
+class TableHeadings(Model):
+    """Column headings for the plan's summary table, where the plan has its own words."""
+
+    group: Line | None = Field(default=None, description="Heading of the first level's column.")
+    task: Line | None = Field(default=None, description="Heading of the task column.")
+    progress: Line = Field(default="Progress", description="Heading of the progress column.")
+    status: Line = Field(default="Status", description="Heading of the status column.")
+    next_actions: Line | None = Field(
+        default=None, description="Heading of the next-actions column; leave out to omit it."
+    )
+
+
+class ProgressPlanFile(Model):
+    """`content/progress/<plan-id>/plan.yaml`: a progress plan's name, levels, status key and periods."""
+
+    title: Line = Field(description="The plan's name, e.g. `CPA/IDeA Improvement Plan`.")
+    source: Line = Field(description="The document the plan and its progress come from.")
+    about: list[Line] = Field(
+        default_factory=list, description="What the source says the plan is, one paragraph each."
+    )
+    levels: Annotated[list[Line], Field(min_length=1, max_length=4)] = Field(
+        description=(
+            "The names of the plan's levels, outermost first, the tasks' own level last: "
+            "e.g. `[Priority area, Task]` or `[Work area]`."
+        )
+    )
+    owner_roles: list[OwnerRole] = Field(
+        default_factory=list, description="The kinds of owner the plan names, in column order."
+    )
+    status_key: Annotated[list[StatusLabel], Field(min_length=1)] = Field(
+        description="The statuses a task can have, in the order the key lists them."
+    )
+    periods: Annotated[list[Period], Field(min_length=1)] = Field(
+        description="The reporting periods, oldest first."
+    )
+    headings: TableHeadings = Field(
+        default_factory=TableHeadings, description="Column headings for the plan's summary table."
+    )
+    stated_totals: list[StatedTotal] = Field(
+        default_factory=list, description="Counts the source states without naming every task."
+    )
+    notes: list[Line] = Field(
+        default_factory=list, description="How the plan was transcribed from its source."
+    )
+
+
+class Flagship(Model):
+    """A flagship action's SMART terms: what is measured, the target, and by when."""
+
+    measure: Line = Field(description="What is measured.")
+    target: Line = Field(description="The target, as the plan states it.")
+    date: IsoDate = Field(description="The date the target is to be met by.")
+
+
+class Task(Model):
+    """One task (project, action, work area) of a progress plan."""
+
+    id: Id = Field(description="The task's id, unique within the plan; used in update files.")
+    title: Text = Field(description="The task in the source's words.")
+    owners: Owners = Field(default_factory=dict)
+    directorates: list[DirectorateCode] = Field(
+        default_factory=list, description="Codes of the directorates that lead the task."
+    )
+    due: IsoDate | None = Field(default=None, description="The date the task is due by.")
+    due_as_stated: Line | None = Field(
+        default=None, description="The due date in the source's words, e.g. `during 2006`."
+    )
+    flagship: Flagship | None = Field(
+        default=None, description="Set for a flagship action: its SMART measure, target and date."
+    )
+    indicators: list[Line] = Field(
+        default_factory=list, description="Codes of performance indicators the task affects, e.g. `BVPI 12`."
+    )
+    outcomes: list[Id] = Field(
+        default_factory=list, description="Ids of BVPP outcomes the task serves."
+    )
+    priorities: list[PriorityRef] = Field(
+        default_factory=list, description="BVPP priorities the task serves, as `<theme-id>/<letter>`."
+    )
+    note: Line | None = Field(
+        default=None, description="An editor's note on how the task was read from the source."
+    )
+
+
+class TaskGroup(Model):
+    """A group of tasks at one of the plan's outer levels (e.g. a priority area)."""
+
+    title: Text = Field(description="The group's name in the source's words.")
+    owners: Owners = Field(default_factory=dict)
+    note: Line | None = Field(default=None, description="An editor's note on the group.")
+    groups: list[TaskGroup] | None = Field(
+        default=None, description="The groups of the next level down (when there is one)."
+    )
+    tasks: list[Task] | None = Field(
+        default=None, description="The tasks, when the next level down is the tasks' own."
+    )
+
+
+class TasksFile(Model):
+    """`content/progress/<plan-id>/tasks.yaml`: the plan's tasks, in groups as its levels say."""
+
+    groups: list[TaskGroup] | None = Field(
+        default=None, description="The groups of the outermost level (plans with two or more levels)."
+    )
+    tasks: list[Task] | None = Field(
+        default=None, description="The tasks (plans whose only level is the tasks')."
+    )
+
+
+class StatusUpdate(Model):
+    """What a period's report says about one task."""
+
+    task: Id = Field(description="The task's id from tasks.yaml.")
+    status: Id | None = Field(
+        default=None, description="A status id from the plan's key; leave out if the report gives none."
+    )
+    progress: TextList | None = Field(
+        default=None,
+        description="The progress reported (and the reasons given), one entry per paragraph; "
+        "*words between asterisks* are emphasised.",
+    )
+    next_actions: TextList | None = Field(
+        default=None, description="Actions planned for the next period, one entry per paragraph."
+    )
+    note: Line | None = Field(default=None, description="An editor's note on the transcription.")
+
+
+class UpdatesFile(Model):
+    """`content/progress/<plan-id>/updates/<period-id>.yaml`: the status updates of one period."""
+
+    updates: list[StatusUpdate] = Field(description="One entry per task the period reports on.")

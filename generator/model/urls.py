@@ -1,0 +1,126 @@
+"""Where each page lives: stable paths from ids, and relative links between pages.
+
+A page's source path (``themes/environment/priority-a.md``) maps to a URL directory
+(``themes/environment/priority-a/``) because the site uses directory URLs. Paths come only
+from ids, so a page keeps its address while its title or position changes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.model.plan import Contact, Directorate, Outcome, Priority, Section, Theme
+
+HOME = "index.md"
+GAPS = "gaps.md"
+CORRECTIONS = "corrections.md"
+CONTACTS = "contacts.md"
+DIRECTORATES = "directorates/index.md"
+THEMES = "themes/index.md"
+ACCESSIBILITY = "accessibility.md"
+PROGRESS = "progress/index.md"
+
+RESERVED_IDS = frozenset(
+    {
+        "index", "search", "assets", "404", "sitemap", "themes", "outcomes", "directorates",
+        "contacts", "gaps", "corrections", "plan", "downloads", "data", "indicators", "reports", "tasks",
+        "accessibility", "progress", "con", "prn", "aux", "nul",
+        *(f"com{i}" for i in range(10)),
+        *(f"lpt{i}" for i in range(10)),
+    }
+)
+"""Ids that would clash with the site's own folders or with names Windows cannot store."""
+
+
+def theme(t: Theme) -> str:
+    """The theme's page."""
+    return f"themes/{t.id}/index.md"
+
+
+def priority(t: Theme, p: Priority) -> str:
+    """A priority's page, under its theme."""
+    return f"themes/{t.id}/{p.slug}.md"
+
+
+def other_activity(t: Theme) -> str:
+    """The theme's 'Other areas of activity' page."""
+    return f"themes/{t.id}/other-areas-of-activity.md"
+
+
+def outcome(o: Outcome) -> str:
+    """An outcome's page: flat, so it keeps its address if it moves between priorities."""
+    return f"outcomes/{o.id}.md"
+
+
+def directorate(d: Directorate) -> str:
+    """A directorate's page."""
+    return f"directorates/{d.code.lower()}.md"
+
+
+def section(s: Section) -> str:
+    """A narrative section's page."""
+    return f"plan/{s.id}.md"
+
+
+def contact_anchor(c: Contact) -> str:
+    """A contact's entry on the contacts page."""
+    return f"{CONTACTS}#{c.id}"
+
+
+def progress_plan(plan_id: str) -> str:
+    """A progress plan's page: its tasks and latest statuses (tasks are anchors on it)."""
+    return f"progress/{plan_id}/index.md"
+
+
+def progress_report(plan_id: str, period_id: str) -> str:
+    """A progress plan's report for one reporting period."""
+    return f"progress/{plan_id}/{period_id}.md"
+
+
+def progress_browse(plan_id: str) -> str:
+    """A progress plan's tasks by status, owner and directorate."""
+    return f"progress/{plan_id}/browse.md"
+
+
+def url_of(path: str) -> str:
+    """The URL directory a page is served from, relative to the site root."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative(target: str, start: str) -> str:
+    """``posixpath.relpath`` for the site's own clean relative paths, without its per-call
+    ``os.getcwd()`` (a 5,000-outcome build makes some 70,000 links)."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    for a, b in zip(to, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
+def _split_anchor(target: str) -> tuple[str, str]:
+    page, sep, anchor = target.partition("#")
+    return page, sep + anchor
+
+
+def md_link(source: str, target: str) -> str:
+    """A relative link to ``target`` for Markdown on page ``source`` (MkDocs resolves it)."""
+    page, anchor = _split_anchor(target)
+    return relative(page, posixpath.dirname(source) or ".") + anchor
+
+
+def html_link(source: str, target: str) -> str:
+    """A relative href to ``target`` for raw HTML on page ``source`` (used as written)."""
+    page, anchor = _split_anchor(target)
+    rel = relative(url_of(page) or ".", url_of(source) or ".")
+    return ("./" if rel == "." else rel + "/") + anchor
+
+
+def file_href(source: str, target: str) -> str:
+    """A relative href to a file such as ``data/outcomes.csv`` for raw HTML on page ``source``."""
+    return relative(target, url_of(source) or ".")

@@ -1,0 +1,1 @@
+"""bvpp serve: partial rebuilds, the search-index merge, live reload."""

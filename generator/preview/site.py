@@ -1,0 +1,97 @@
+"""The live preview's site: built in full when it must be, otherwise only the pages that changed.
+
+Used by ``bvpp serve`` only, for its own folder (``build/preview/site``); ``bvpp build`` always
+builds and publishes in full. After an edit that changes only the text of existing pages, MkDocs
+runs as ``mkdocs build --dirty``: it renders just the pages whose Markdown the write stage
+rewrote (their Markdown is then newer than their HTML) and copies just the changed downloads.
+Every other page's HTML depends only on its own Markdown and on what stays the same between
+such builds (the navigation, mkdocs.yml, the theme, the set of pages), so it is still right.
+The search index, which a dirty build would cut down to the rebuilt pages, is put back whole:
+the previous index with those pages' entries replaced.
+
+Anything else — the first build, a changed navigation or site setting, a page added or removed,
+a change to mkdocs.yml or the theme, or a failed build before — means a full build, swapped in
+whole as ``bvpp build`` does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model import urls as paths
+from generator.publish.mkdocs import MkDocsSettings, build_mkdocs, publish
+from generator.publish.write import MARKER, WriteResult
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+@dataclass
+class PreviewSite:
+    """What the last preview build was made from, to tell whether the next may be partial."""
+
+    site: Path
+    theme: Path
+    built_from: tuple[Any, ...] | None = None
+    docs_files: frozenset[str] = frozenset()
+    search: dict[str, Any] = field(default_factory=dict)
+
+    def update(self, settings: MkDocsSettings, written: WriteResult) -> str:
+        """Bring the preview site up to date with the docs folder; "full" or "pages"."""
+        stamp = (settings.nav, settings.site_name, settings.extra, _files_stamp(settings.config_file),
+                 _files_stamp(self.theme))
+        docs_files = _docs_files(settings.docs_dir)
+        partial = (
+            self.built_from == stamp
+            and docs_files == self.docs_files
+            and not written.removed
+            and bool(self.search)
+            and (self.site / "index.html").is_file()
+        )
+        self.built_from = None  # until this build has succeeded
+        if partial:
+            build_mkdocs(settings, self.site, dirty=True)
+            self._merge_search(written.written)
+        else:
+            publish(settings, self.site)
+            self.search = _read_json(self.site / SEARCH_INDEX)
+        self.built_from, self.docs_files = stamp, docs_files
+        return "pages" if partial else "full"
+
+    def _merge_search(self, rewritten: list[str]) -> None:
+        """The previous full index, with the rebuilt pages' entries replaced by their new ones."""
+        fresh = _read_json(self.site / SEARCH_INDEX)
+        rebuilt = {paths.url_of(path) for path in rewritten if path.endswith(".md")}
+        kept = [entry for entry in self.search.get("docs", []) if _page_of(entry) not in rebuilt]
+        merged = {**fresh, "docs": kept + list(fresh.get("docs", []))}
+        (self.site / SEARCH_INDEX).write_text(json.dumps(merged, ensure_ascii=False), encoding="utf-8")
+        self.search = merged
+
+
+def _page_of(entry: dict[str, Any]) -> str:
+    return str(entry.get("location", "")).split("#", 1)[0]
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _docs_files(docs: Path) -> frozenset[str]:
+    files = (path for path in docs.rglob("*") if path.is_file() and path.name != MARKER)
+    return frozenset(path.relative_to(docs).as_posix() for path in files)
+
+
+def _files_stamp(path: Path) -> tuple[tuple[str, str], ...]:
+    """Each file's name and a hash of its bytes, for a file or every file under a folder.
+
+    The bytes, not the modification time: an edit can keep the size and the time.
+    """
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    return tuple((p.as_posix(), hashlib.blake2b(p.read_bytes()).hexdigest()) for p in files)

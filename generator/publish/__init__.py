@@ -1,0 +1,1 @@
+"""Generated files → the docs folder → the engine (MkDocs) → site/ swapped in."""
