@@ -9,8 +9,7 @@ import pytest
 
 from generator.core.problems import Location
 from generator.derive.rating import direction, rate
-from generator.load.indicators import Indicator, PeriodRow, Reading
-from generator.model.indicators import IndicatorSpec, RatingRule
+from generator.model.indicators import Indicator, IndicatorSpec, PeriodRow, RatingRule, Reading
 
 HERE = Location("content/indicators/values.csv", 2, 1)
 RULE = RatingRule(

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from generator.cli import main
 from generator.core.strictyaml import parse_yaml
-from generator.model.plan import Model
+from generator.model.base import Model
 from generator.model.schema import (
     CONTENT_SCHEMAS,
     FOLDER,

@@ -12,8 +12,10 @@ import pytest
 from generator.core.figures import format_figure, parse_figure
 from generator.core.problems import Problem, Severity
 from generator.derive.arithmetic import Comparison, check_table, describe, expression
-from generator.load.plan import ContentLayout, load_content
-from generator.load.tables import Table, load_tables
+from generator.load.documents import ContentLayout
+from generator.load.plan import load_content
+from generator.load.tables import load_tables
+from generator.model.tables import Table
 from generator.pipeline import Project, build, check, generate
 from tests.conftest import ROOT
 

@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from generator.core.escape import html_attr, html_text, md_text
 from generator.model import urls as paths
-from generator.model.plan import Gap, Outcome
+from generator.model.base import Gap
+from generator.model.plan import Outcome
 
 
 class Linker(Protocol):

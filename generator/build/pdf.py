@@ -34,9 +34,11 @@ from generator.build.pages.tables import place_tables
 from generator.build.render import render
 from generator.core.downloads import Download
 from generator.core.escape import MARKDOWN_EXTENSIONS
+from generator.core.files import atomic_write
 from generator.derive.gaps import DraftGap, field_labels, find_gaps
-from generator.model.plan import Gap, Plan, Priority, Section, Theme
-from generator.validate.tables import scan_markers, table_anchor
+from generator.derive.markers import scan_markers, table_anchor
+from generator.model.base import Gap
+from generator.model.plan import Plan, Priority, Section, Theme
 
 RENDER_OPTIONS = {"pdf_tags": True}
 """WeasyPrint's options: a tagged PDF, so screen readers find its headings, lists and tables."""
@@ -122,9 +124,7 @@ def _keep(cache: Path, kept: Path, data: bytes) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     for old in cache.glob("*.pdf"):
         old.unlink(missing_ok=True)
-    partial = kept.with_suffix(".partial")
-    partial.write_bytes(data)
-    partial.replace(kept)
+    atomic_write(kept, data)
 
 
 def _write_pdf(html: str) -> bytes:

@@ -21,7 +21,7 @@ from generator.build.fragments import gap_html
 from generator.core.escape import collapse, html_attr, html_text, md_text
 from generator.core.rendercache import reuse
 from generator.model import urls as paths
-from generator.model.plan import Gap
+from generator.model.base import Gap
 
 
 class UnescapedValueError(jinja2.TemplateError):

@@ -6,6 +6,7 @@ Every stage that can find something wrong with what an officer wrote returns a l
 
 from __future__ import annotations
 
+import difflib
 import enum
 import json
 from collections.abc import Iterable
@@ -124,3 +125,11 @@ class ContentError(Exception):
         self.problems = sorted(problems, key=Problem.sort_key)
         first = self.problems[0].format() if self.problems else "content problems"
         super().__init__(f"{len(self.problems)} problem(s); first: {first}")
+
+
+def suggest_known(name: str, known: list[str]) -> str:
+    """A 'did you mean' hint from a list of known names."""
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f'did you mean "{close[0]}"?'
+    return ""

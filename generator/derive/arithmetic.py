@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Literal
 
 from generator.core.figures import Figure, format_figure
-from generator.load.tables import Cell, Sum, Table
+from generator.model.tables import Cell, Sum, Table
 
 Status = Literal["agrees", "disagrees", "cannot check"]
 

@@ -20,9 +20,9 @@ from generator.core.problems import Location
 from generator.core.strictyaml import dotted
 from generator.derive.codes import Mention, find_codes
 from generator.derive.rating import Rating, rate
-from generator.load.indicators import Catalogue, Indicator
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
+from generator.model.indicators import Catalogue, Indicator
 from generator.model.plan import Outcome, Plan, Priority, Theme
 
 CITING_FIELDS = ("what_we_did", "actions_planned", "related")

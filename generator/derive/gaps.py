@@ -13,9 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.core.problems import Location
+from generator.derive.markers import GAP_MARKER, missing_figures, scan_markers
+from generator.derive.progress_report import stated_check
 from generator.model import urls as paths
-from generator.model.plan import Gap, Model, Outcome, Plan, Priority, Section, Theme
-from generator.validate.tables import GAP_MARKER, missing_figures, scan_markers
+from generator.model.base import Gap, Model
+from generator.model.plan import Outcome, Plan, Priority, Section, Theme
+from generator.model.progress import ProgressPlan, Task, TaskGroup
 
 PLACEHOLDER = re.compile(
     r"\\?\[[^\]\n]*?\b(?:to be|tbc|when available|not available)\b[^\]\n]*\\?\]"  # [... to be inserted]
@@ -85,7 +88,6 @@ def find_gaps(plan: Plan) -> list[DraftGap]:
     for theme in plan.themes:
         found.extend(_theme_gaps(theme, labels))
     found.extend(_table_gaps(plan))
-    from generator.derive.progress_gaps import progress_gaps  # progress_gaps.py builds on this module
 
     found.extend(progress_gaps(plan))
     _LAST[:] = [(plan, found)]
@@ -189,3 +191,75 @@ def _sentence(body: str, match: re.Match[str]) -> str:
     return ("…" if start > 0 and body[start - 1] != "\n" else "") + excerpt + (
         "…" if end < len(body) and body[end] != "\n" else ""
     )
+
+
+def progress_gaps(plan: Plan) -> Iterator[DraftGap]:
+    """Every gap in every progress plan, plan by plan, in file order."""
+    for progress in plan.progress:
+        yield from _plan_gaps(progress)
+
+
+def group_name(progress: ProgressPlan) -> str:
+    """How the gaps page names a plan's part."""
+    return f"Progress: {progress.title}"
+
+
+def _title(holder: Task | TaskGroup) -> str:
+    return holder.title if isinstance(holder.title, str) else "(title not yet provided)"
+
+
+def _plan_gaps(progress: ProgressPlan) -> Iterator[DraftGap]:
+    group = group_name(progress)
+    page = paths.progress_plan(progress.id)
+    config = progress.config
+    labels = {
+        "title": config.levels[-1],
+        "progress": config.headings.progress,
+        "next_actions": config.headings.next_actions or "Next actions",
+        **{role.id: role.label for role in config.owner_roles},
+    }
+    seen: set[int] = set()
+    for placed in progress.tasks():
+        for depth, holder in enumerate(placed.groups):
+            if id(holder) not in seen:
+                seen.add(id(holder))
+                context = " › ".join([progress.title, *(_title(g) for g in placed.groups[: depth + 1])])
+                group_labels = {**labels, "title": config.levels[depth]}
+                yield from model_gaps(holder, ["title"], page, group, context, group_labels)
+                yield from _owner_gaps(holder, page, group, context, labels)
+        context = " › ".join([progress.title, *(_title(g) for g in placed.groups), _title(placed.task)])
+        target = f"{page}#{placed.id}"
+        yield from model_gaps(placed.task, ["title"], target, group, context, labels)
+        yield from _owner_gaps(placed.task, target, group, context, labels)
+        for period in config.periods:
+            update = progress.update(placed.id, period.id)
+            if update is not None:
+                where = f"{paths.progress_report(progress.id, period.id)}#{placed.id}"
+                yield from model_gaps(
+                    update, ["progress", "next_actions"], where, group, f"{context} ({period.title})", labels
+                )
+    for stated in config.stated_totals:
+        stated_in = progress.period(stated.period)
+        where = paths.progress_report(progress.id, stated.period) if stated_in else page
+        context = f"{progress.title} › {stated.scope}"
+        if isinstance(stated.total, Gap):
+            yield DraftGap(stated.where("total"), where, group, context, "Total", stated.total.missing, True)
+        check = stated_check(progress, stated)
+        if check.unnamed:
+            total = stated.total if isinstance(stated.total, int) else 0
+            yield DraftGap(
+                stated.where("tasks"), where, group, context, "Tasks",
+                f"{check.unnamed} of the {total} are not named in the source", True,
+            )
+
+
+def _owner_gaps(
+    holder: Model, page: str, group: str, context: str, labels: dict[str, str]
+) -> Iterator[DraftGap]:
+    owners = getattr(holder, "owners", {})
+    for role, value in owners.items():
+        if isinstance(value, Gap):
+            yield DraftGap(
+                holder.where("owners", role), page, group, context, labels.get(role, role),
+                value.missing, True,
+            )

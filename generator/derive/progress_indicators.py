@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from generator.derive.citations import IndicatorIndex, indicator_index
 from generator.derive.codes import find_codes
 from generator.derive.rating import Rating
-from generator.load.indicators import Indicator
-from generator.load.progress import PlacedTask, ProgressPlan
+from generator.model.indicators import Indicator
 from generator.model.plan import Plan
+from generator.model.progress import PlacedTask, ProgressPlan
 
 
 def catalogue_index(plan: Plan) -> IndicatorIndex | None:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.load.progress import PlacedTask, ProgressPlan
-from generator.model.plan import Gap
-from generator.model.progress import Period, StatedTotal, StatusLabel, StatusUpdate
+from generator.model.base import Gap
+from generator.model.progress import Period, PlacedTask, ProgressPlan, StatedTotal, StatusLabel, StatusUpdate
 
 NO_STATUS = "no-status"
 """The state of a task whose update gives progress but no status."""

@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from generator.load.indicators import Indicator, PeriodRow
-from generator.model.indicators import Polarity, RatingRule
+from generator.model.indicators import Indicator, PeriodRow, Polarity, RatingRule
 
 Status = Literal["on target", "within tolerance", "off target", "no target yet", "no data yet"]
 Direction = Literal["improving", "no change", "worsening", "not enough data"]

@@ -12,15 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from generator.core.figures import parse_figure
-from generator.core.problems import Location, Problem
+from generator.core.problems import Location, Problem, suggest_known
 from generator.core.strictyaml import parse_yaml, read_text
-from generator.load.plan import ContentLayout, suggest_known, validate_document
-from generator.model.indicators import IndicatorsFile, IndicatorSpec, RatingRule
+from generator.load.documents import ContentLayout, validate_document
+from generator.model.indicators import Catalogue, Indicator, IndicatorsFile, IndicatorSpec, PeriodRow, Reading
 
 FOLDER = "indicators"
 YAML_FILE = "indicators.yaml"
@@ -30,68 +28,6 @@ OPTIONAL_COLUMNS = ("note",)
 FIGURE_COLUMNS = ("actual", "target", "stretch_target")
 COLUMN_NAMES = {"actual": "actual", "target": "target", "stretch_target": "stretch target"}
 _MISSING = re.compile(r"^missing:\s*(?P<words>\S.*)$")
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One figure cell: a number as published, an explicit gap, or nothing."""
-
-    text: str
-    """The number as written (``14.5``), or the gap's words, or empty."""
-    value: Decimal | None
-    missing: str | None
-    """The source's words where it gives a placeholder instead of a figure (``XXX``)."""
-    location: Location
-
-    @property
-    def given(self) -> bool:
-        """True when the cell holds a number."""
-        return self.value is not None
-
-
-@dataclass(frozen=True)
-class PeriodRow:
-    """One row of values.csv: an indicator's actual, target and stretch target for one period."""
-
-    indicator: str
-    period: str
-    date: dt.date | None
-    actual: Reading
-    target: Reading
-    stretch_target: Reading
-    source: str
-    note: str
-    location: Location
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """An indicator with its rows of values, oldest first."""
-
-    spec: IndicatorSpec
-    rows: tuple[PeriodRow, ...]
-
-    @property
-    def id(self) -> str:
-        """The indicator's id (its page address)."""
-        return self.spec.id
-
-    @property
-    def label(self) -> str:
-        """``BVPI 157``, or the title of an indicator without a code."""
-        return self.spec.label
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """Every indicator and the rating rule (None when the content has no indicators)."""
-
-    rule: RatingRule | None = None
-    indicators: tuple[Indicator, ...] = ()
-
-    def get(self, indicator_id: str) -> Indicator | None:
-        """The indicator with this id, if there is one."""
-        return next((i for i in self.indicators if i.id == indicator_id), None)
 
 
 def load_indicators(layout: ContentLayout) -> tuple[Catalogue, list[Problem]]:

@@ -11,60 +11,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Literal
 
 from generator.core.cache import cached
-from generator.core.figures import Figure, parse_figure
-from generator.core.problems import Location, Problem, Severity
+from generator.core.figures import parse_figure
+from generator.core.problems import Location, Problem, Severity, suggest_known
 from generator.core.strictyaml import dotted, parse_yaml, read_text
-from generator.load.plan import ContentLayout, suggest_known, validate_document
-from generator.model.tables import CellRef, TableCheck, TablesFile, TableSpec
-
-Direction = Literal["down", "across", "cells"]
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One cell of a table as published, with where it was written."""
-
-    row: str
-    column: str
-    text: str
-    figure: Figure | None
-    location: Location
-
-
-@dataclass(frozen=True)
-class Sum:
-    """One comparison a check makes: published cells, each added or taken away, and a total."""
-
-    check: str
-    direction: Direction
-    terms: tuple[tuple[int, Cell], ...]
-    total: Cell
-    tolerance: Decimal
-
-
-@dataclass(frozen=True)
-class Table:
-    """A data table ready to publish: its metadata, its cells, and its resolved sums."""
-
-    spec: TableSpec
-    file: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    sums: tuple[Sum, ...]
-
-    @property
-    def id(self) -> str:
-        """The table's id, as used in section markers."""
-        return self.spec.id
-
-    def heading(self, column: str) -> str:
-        """The heading shown for a column."""
-        return self.spec.heading(column)
+from generator.load.documents import ContentLayout, validate_document
+from generator.model.tables import Cell, CellRef, Direction, Sum, Table, TableCheck, TablesFile, TableSpec
 
 
 def load_tables(layout: ContentLayout) -> tuple[list[Table], list[Problem]]:

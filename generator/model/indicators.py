@@ -7,12 +7,15 @@ the YAML, and the site shows it as "not yet available"; nothing is filled in.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from generator.model.plan import DirectorateCode, Id, IsoDate, Line, Model
+from generator.core.problems import Location
+from generator.model.base import DirectorateCode, Id, IsoDate, Line, Model
 
 Family = Literal["BVPI", "LPSA", "PAF", "LAA", "local"]
 """Best Value PIs, Local Public Services Agreement targets, the social services Performance
@@ -131,3 +134,65 @@ class IndicatorsFile(Model):
 
     rating: RatingRule
     indicators: list[IndicatorSpec]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One figure cell: a number as published, an explicit gap, or nothing."""
+
+    text: str
+    """The number as written (``14.5``), or the gap's words, or empty."""
+    value: Decimal | None
+    missing: str | None
+    """The source's words where it gives a placeholder instead of a figure (``XXX``)."""
+    location: Location
+
+    @property
+    def given(self) -> bool:
+        """True when the cell holds a number."""
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """One row of values.csv: an indicator's actual, target and stretch target for one period."""
+
+    indicator: str
+    period: str
+    date: dt.date | None
+    actual: Reading
+    target: Reading
+    stretch_target: Reading
+    source: str
+    note: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator with its rows of values, oldest first."""
+
+    spec: IndicatorSpec
+    rows: tuple[PeriodRow, ...]
+
+    @property
+    def id(self) -> str:
+        """The indicator's id (its page address)."""
+        return self.spec.id
+
+    @property
+    def label(self) -> str:
+        """``BVPI 157``, or the title of an indicator without a code."""
+        return self.spec.label
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every indicator and the rating rule (None when the content has no indicators)."""
+
+    rule: RatingRule | None = None
+    indicators: tuple[Indicator, ...] = ()
+
+    def get(self, indicator_id: str) -> Indicator | None:
+        """The indicator with this id, if there is one."""
+        return next((i for i in self.indicators if i.id == indicator_id), None)

@@ -14,11 +14,13 @@ Everything a report shows (counts, changes, what is overdue) is computed from th
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from generator.model.plan import DirectorateCode, Gap, Id, IsoDate, Line, Model, Text, TextList
+from generator.model.base import DirectorateCode, Gap, Id, IsoDate, Line, Model, Text, TextList
 
 StatusMeaning = Literal["done", "underway", "outstanding", "not-started"]
 """What a plan's own status label means, so that reports can count and compare across plans."""
@@ -222,3 +224,112 @@ class UpdatesFile(Model):
     """`content/progress/<plan-id>/updates/<period-id>.yaml`: the status updates of one period."""
 
     updates: list[StatusUpdate] = Field(description="One entry per task the period reports on.")
+
+
+@dataclass(frozen=True)
+class PlacedTask:
+    """A task with the groups it sits in, outermost first."""
+
+    task: Task
+    groups: tuple[TaskGroup, ...]
+
+    @property
+    def id(self) -> str:
+        """The task's id."""
+        return self.task.id
+
+    def owners(self, role: str) -> list[str] | Gap | None:
+        """The task's owners in a role: its own, else its nearest group's, else None."""
+        holders: list[Task | TaskGroup] = [self.task, *reversed(self.groups)]
+        for holder in holders:
+            if role in holder.owners:
+                return holder.owners[role]
+        return None
+
+
+@dataclass(frozen=True)
+class ProgressPlan:
+    """One progress plan: its settings, its tasks and its updates by period."""
+
+    id: str
+    folder: str
+    """The plan's folder as shown in messages, e.g. ``content/progress/hsp-work-plan``."""
+    config: ProgressPlanFile
+    tasks_file: TasksFile
+    updates: dict[str, UpdatesFile] = field(default_factory=dict)
+    """Update files by period id (periods without a file have no updates)."""
+    update_files: dict[str, str] = field(default_factory=dict)
+    """Each update file's path as shown in messages, by period id."""
+
+    @property
+    def title(self) -> str:
+        """The plan's name."""
+        return self.config.title
+
+    def tasks(self) -> list[PlacedTask]:
+        """Every task in plan order, with its groups."""
+        return list(self._tasks)
+
+    @cached_property
+    def _tasks(self) -> tuple[PlacedTask, ...]:
+        found: list[PlacedTask] = []
+
+        def walk(groups: list[TaskGroup], above: tuple[TaskGroup, ...]) -> None:
+            for group in groups:
+                inside = (*above, group)
+                walk(group.groups or [], inside)
+                found.extend(PlacedTask(task, inside) for task in group.tasks or [])
+
+        walk(self.tasks_file.groups or [], ())
+        found.extend(PlacedTask(task, ()) for task in self.tasks_file.tasks or [])
+        return tuple(found)
+
+    @cached_property
+    def _updates_by_task(self) -> dict[str, dict[str, StatusUpdate]]:
+        """Each period's updates by task id (the first, where a task is updated twice)."""
+        return {
+            period_id: {u.task: u for u in reversed(file.updates)}
+            for period_id, file in self.updates.items()
+        }
+
+    def task(self, task_id: str) -> PlacedTask | None:
+        """The task with this id, if there is one."""
+        return next((t for t in self.tasks() if t.id == task_id), None)
+
+    def period(self, period_id: str) -> Period | None:
+        """The period with this id, if there is one."""
+        return next((p for p in self.config.periods if p.id == period_id), None)
+
+    def previous(self, period: Period) -> Period | None:
+        """The period before this one, if any."""
+        ids = [p.id for p in self.config.periods]
+        index = ids.index(period.id)
+        return self.config.periods[index - 1] if index > 0 else None
+
+    def status(self, status_id: str | None) -> StatusLabel | None:
+        """The key entry for a status id (None for none or an unknown id)."""
+        return next((s for s in self.config.status_key if s.id == status_id), None)
+
+    def update(self, task_id: str, period_id: str) -> StatusUpdate | None:
+        """What the period's report says about the task, if it says anything."""
+        return self._updates_by_task.get(period_id, {}).get(task_id)
+
+    def latest(self, task_id: str, upto: Period | None = None) -> tuple[Period, StatusUpdate] | None:
+        """The task's most recent update (up to and including ``upto``), and its period."""
+        periods = self.config.periods
+        if upto is not None:
+            periods = periods[: [p.id for p in periods].index(upto.id) + 1]
+        for period in reversed(periods):
+            found = self.update(task_id, period.id)
+            if found is not None:
+                return period, found
+        return None
+
+    def status_as_of(self, task_id: str, period: Period) -> StatusLabel | None:
+        """The task's last reported status up to the end of ``period`` (None if never given)."""
+        periods = self.config.periods[: [p.id for p in self.config.periods].index(period.id) + 1]
+        for earlier in reversed(periods):
+            found = self.update(task_id, earlier.id)
+            if found is not None and found.status is not None:
+                return self.status(found.status)
+        return None

@@ -23,19 +23,19 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from generator.core.files import atomic_write
+from generator.model.base import Model
 from generator.model.indicators import IndicatorsFile
 from generator.model.plan import (
     ContactsFile,
     CorrectionsFile,
     DirectoryFile,
-    Model,
     PlanFile,
     Section,
     Theme,
 )
 from generator.model.progress import ProgressPlanFile, TasksFile, UpdatesFile
 from generator.model.tables import TablesFile
-from generator.publish.write import _atomic_write
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas"
@@ -131,7 +131,7 @@ def write_schemas(folder: Path) -> list[str]:
     changed = stale_schemas(folder)
     texts = schema_texts()
     for name in changed:
-        _atomic_write(folder / name, texts[name].encode("utf-8"))
+        atomic_write(folder / name, texts[name].encode("utf-8"))
     return changed
 
 

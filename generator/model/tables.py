@@ -8,12 +8,15 @@ total with the sum of the published parts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from generator.model.plan import Id, Line, Model
+from generator.core.figures import Figure
+from generator.core.problems import Location
+from generator.model.base import Id, Line, Model
 
 CsvName = Annotated[
     str,
@@ -120,3 +123,48 @@ class TablesFile(Model):
     """`content/tables.yaml`: every data table the plan publishes."""
 
     tables: list[TableSpec]
+
+
+Direction = Literal["down", "across", "cells"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table as published, with where it was written."""
+
+    row: str
+    column: str
+    text: str
+    figure: Figure | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Sum:
+    """One comparison a check makes: published cells, each added or taken away, and a total."""
+
+    check: str
+    direction: Direction
+    terms: tuple[tuple[int, Cell], ...]
+    total: Cell
+    tolerance: Decimal
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data table ready to publish: its metadata, its cells, and its resolved sums."""
+
+    spec: TableSpec
+    file: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    sums: tuple[Sum, ...]
+
+    @property
+    def id(self) -> str:
+        """The table's id, as used in section markers."""
+        return self.spec.id
+
+    def heading(self, column: str) -> str:
+        """The heading shown for a column."""
+        return self.spec.heading(column)

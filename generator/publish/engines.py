@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from generator.core.files import atomic_write
 from generator.publish.mkdocs import MkDocsSettings
 
 GENERATED_CONFIG = Path("build") / "mkdocs.generated.yml"
@@ -55,9 +56,7 @@ def write_generated_config(settings: MkDocsSettings, target: Path) -> Path:
     )
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".partial")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        atomic_write(target, text.encode("utf-8"))
     return target
 
 

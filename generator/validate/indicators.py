@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.core.problems import Problem, Severity
+from generator.core.problems import Problem, Severity, suggest_known
 from generator.core.strictyaml import dotted
 from generator.derive.citations import IndicatorIndex, indicator_index
-from generator.load.plan import suggest_known
 from generator.model import indicator_urls as indicator_paths
 from generator.model.plan import Plan
 

@@ -12,12 +12,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from generator.core.problems import Location, Problem, Severity
+from generator.core.problems import Location, Problem, Severity, suggest_known
 from generator.core.strictyaml import DIRECTION_CONTROL, direction_problem, dotted
 from generator.derive.gaps import find_gaps
-from generator.load.plan import suggest_known
 from generator.model import urls as paths
-from generator.model.plan import Contact, Model, Plan, Section, Theme
+from generator.model.base import Model
+from generator.model.plan import Contact, Plan, Section, Theme
 from generator.validate.indicators import indicator_problems
 from generator.validate.progress import progress_problems
 from generator.validate.tables import table_problems

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from generator.core.problems import Location, Problem, Severity
+from generator.core.problems import Location, Problem, Severity, suggest_known
 from generator.core.strictyaml import dotted
 from generator.derive.citations import IndicatorIndex
+from generator.derive.markers import PROGRESS_MARKER, scan_markers
 from generator.derive.progress_indicators import catalogue_index, resolve_code
 from generator.derive.progress_report import stated_check
-from generator.load.plan import suggest_known
-from generator.load.progress import ProgressPlan
-from generator.model.plan import Model, Plan
-from generator.model.progress import Task, TaskGroup
-from generator.validate.tables import PROGRESS_MARKER, scan_markers
+from generator.model.base import Model
+from generator.model.plan import Plan
+from generator.model.progress import ProgressPlan, Task, TaskGroup
 
 RESERVED_PERIODS = frozenset({"index", "browse"})
 """Period ids that would clash with a plan's own pages (index.md, browse.md)."""
@@ -272,14 +271,3 @@ def _markers(plan: Plan) -> Iterator[Problem]:
                     "place each plan's table once; link to it from other places instead",
                 )
             first.setdefault(plan_id, marker.location)
-
-
-def progress_placements(plan: Plan) -> dict[str, str]:
-    """The section id where each progress plan's table is placed (the first place)."""
-    placed: dict[str, str] = {}
-    for section in plan.sections:
-        for marker in scan_markers(section):
-            match = PROGRESS_MARKER.match(marker.text)
-            if match is not None:
-                placed.setdefault(match["id"], section.id)
-    return placed

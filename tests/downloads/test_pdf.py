@@ -14,7 +14,8 @@ from generator import pipeline
 from generator.build.pages.common import priority_title
 from generator.build.pdf import pdf_html, pdf_path
 from generator.derive.gaps import find_gaps
-from generator.model.plan import Gap, Plan
+from generator.model.base import Gap
+from generator.model.plan import Plan
 from generator.pipeline import Project
 from tests.conftest import require
 from tests.downloads.conftest import FullBuild

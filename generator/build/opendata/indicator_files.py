@@ -19,8 +19,8 @@ from generator.core.downloads import readable_json
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
 from generator.derive.rating import Rating
-from generator.load.indicators import Indicator, PeriodRow, Reading
 from generator.model import indicator_urls as indicator_paths
+from generator.model.indicators import Indicator, PeriodRow, Reading
 
 INDICATOR_COLUMNS = (
     "id", "family", "code", "title", "definition", "unit", "polarity", "owner", "frequency",

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from generator.build.opendata.resource import Column, ForeignKey, Resource, Row, gap_columns, text_fields
 from generator.derive.gaps import field_labels, find_gaps
 from generator.model import urls as paths
-from generator.model.plan import Gap, Outcome, Plan, Priority, Theme
+from generator.model.base import Gap
+from generator.model.plan import Outcome, Plan, Priority, Theme
 
 PAGE = Column("page", "string", "The address of the record's page, relative to the site's root")
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator.core.escape import html_text
 from generator.derive.rating import Point
-from generator.load.indicators import Indicator
+from generator.model.indicators import Indicator
 
 WIDTH, PLOT_HEIGHT = 680, 200
 LEFT, RIGHT, TOP = 64, 180, 28

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from generator.core.downloads import Download
 from generator.derive.citations import IndicatorIndex, indicator_index
 from generator.derive.gaps import field_labels
-from generator.load.indicators import Catalogue
 from generator.model import urls as paths
+from generator.model.indicators import Catalogue
 from generator.model.plan import Outcome, Plan, Priority, Theme
 
 

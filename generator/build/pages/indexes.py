@@ -12,7 +12,8 @@ from generator.build.render import render
 from generator.core.downloads import Download
 from generator.derive.gaps import DraftGap, find_gaps
 from generator.model import urls as paths
-from generator.model.plan import Gap, Plan
+from generator.model.base import Gap
+from generator.model.plan import Plan
 
 
 def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:

@@ -18,10 +18,10 @@ from generator.build.render import render
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
 from generator.derive.rating import STATUSES, Point, Rating
-from generator.load.indicators import COLUMN_NAMES, FIGURE_COLUMNS, Indicator, Reading
+from generator.load.indicators import COLUMN_NAMES, FIGURE_COLUMNS
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
-from generator.model.indicators import FAMILY_NAMES, NOT_YET_AVAILABLE, RatingRule
+from generator.model.indicators import FAMILY_NAMES, NOT_YET_AVAILABLE, Indicator, RatingRule, Reading
 from generator.model.plan import Plan, Theme
 
 STATUS_ICONS = {

@@ -27,6 +27,7 @@ from generator.build.render import render
 from generator.core.escape import html_attr, html_text
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
+from generator.derive.markers import progress_placements
 from generator.derive.progress_indicators import (
     IndicatorLink,
     catalogue_index,
@@ -43,12 +44,11 @@ from generator.derive.progress_report import (
     period_report,
     stated_words,
 )
-from generator.load.progress import PlacedTask, ProgressPlan
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
-from generator.model.plan import Gap, Plan
-from generator.model.progress import Period
-from generator.validate.progress import progress_placements
+from generator.model.base import Gap
+from generator.model.plan import Plan
+from generator.model.progress import Period, PlacedTask, ProgressPlan
 
 
 def progress_pages(plan: Plan) -> Iterator[tuple[str, str]]:

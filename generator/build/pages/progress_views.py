@@ -19,11 +19,11 @@ from generator.core.escape import html_attr, html_text
 from generator.derive.citations import IndicatorIndex
 from generator.derive.progress_indicators import resolve_code
 from generator.derive.progress_report import TaskState, state_label
-from generator.load.progress import PlacedTask, ProgressPlan
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
-from generator.model.plan import Gap, Plan
-from generator.model.progress import Period, StatusUpdate
+from generator.model.base import Gap
+from generator.model.plan import Plan
+from generator.model.progress import Period, PlacedTask, ProgressPlan, StatusUpdate
 
 ICONS = {
     "done": "✓",

@@ -16,11 +16,12 @@ from generator.build.fragments import gap_html
 from generator.build.pages.progress import progress_table_html
 from generator.build.render import render
 from generator.derive.arithmetic import Comparison, check_table, describe, expression
-from generator.load.tables import Table
+from generator.derive.markers import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
 from generator.model import urls as paths
+from generator.model.base import Gap
 from generator.model.data_urls import table_csv
-from generator.model.plan import Gap, Plan, Section
-from generator.validate.tables import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
+from generator.model.plan import Plan, Section
+from generator.model.tables import Table
 
 
 def place_tables(

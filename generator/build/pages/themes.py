@@ -17,7 +17,8 @@ from generator.build.pages.indicators import theme_indicators
 from generator.build.render import render
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
-from generator.model.plan import Gap, Outcome, Plan, Priority, Theme
+from generator.model.base import Gap
+from generator.model.plan import Outcome, Plan, Priority, Theme
 
 
 def theme_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
