@@ -25,7 +25,8 @@ from pathlib import Path
 
 from generator.derive.gaps import PLACEHOLDER
 from generator.load.plan import load_content
-from generator.model.plan import Gap, Outcome, Plan, Priority, Theme
+from generator.model.base import Gap
+from generator.model.plan import Outcome, Plan, Priority, Theme
 
 BUNDLED = Path(__file__).resolve().parent.parent / "content"
 SEED = 2004

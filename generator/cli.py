@@ -13,11 +13,11 @@ from pathlib import Path
 import click
 
 from generator import pipeline
-from generator.build.pdf import PdfLibraryMissingError
 from generator.core.problems import ContentError, Problem, Report, Severity
 from generator.publish.mkdocs import SiteBuildError, site_url
 from generator.publish.write import UnsafeOutputError
-from generator.validate.plan import gap_counts
+from generator.render.pdf import PdfLibraryMissingError
+from generator.rules.plan import gap_counts
 
 CONTENT_PROBLEMS = 1
 

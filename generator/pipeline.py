@@ -14,8 +14,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.build import pages
-from generator.build.render import environment
 from generator.core.cache import ParseCache
 from generator.core.cache import active as cache_active
 from generator.core.downloads import Download
@@ -27,7 +25,9 @@ from generator.model.plan import Plan
 from generator.publish.engines import GENERATED_CONFIG, write_generated_config
 from generator.publish.mkdocs import MkDocsSettings, publish
 from generator.publish.write import WriteMemo, WriteResult, write_tree
-from generator.validate.plan import validate
+from generator.render import pages
+from generator.render.jinja import environment
+from generator.rules.plan import validate
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def generate(
         raise ContentError(failing or result.report.sorted())
     document = None
     if pdf:
-        from generator.build.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
+        from generator.render.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
 
         document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
         started = timings.mark("pdf", started)

@@ -11,11 +11,11 @@ import pytest
 
 from benchmarks.run import edit_one_outcome
 from benchmarks.synthetic import make_content, spread
-from generator.build import pages
 from generator.core.problems import Severity
 from generator.load.plan import load_content
 from generator.model.plan import Priority
-from generator.validate.plan import validate
+from generator.render import pages
+from generator.rules.plan import validate
 from tests.conftest import ROOT
 
 

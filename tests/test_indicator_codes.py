@@ -10,12 +10,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator.build import pages
 from generator.core.escape import Span, collapse, html_linked, md_linked
 from generator.core.problems import Severity
 from generator.derive.citations import indicator_index
 from generator.derive.codes import expand_range, find_codes
 from generator.pipeline import Project
+from generator.render import pages
 from tests.test_escape import TRAPS, Element, parse, plain, render
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -118,7 +118,7 @@ def test_no_indicators_folder_means_no_indicator_pages(write_content: Callable[[
     project = write_content({"indicators/indicators.yaml": "", "indicators/values.csv": ""})
     result = pipeline.check(project)
     assert result.plan is not None and not result.report.errors
-    from generator.build import pages
+    from generator.render import pages
 
     built = pages.build(result.plan)
     assert not [path for path in built.pages if path.startswith("indicators/")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.validate.plan import unsafe_url
+from generator.rules.plan import unsafe_url
 
 
 @pytest.mark.parametrize(

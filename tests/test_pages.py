@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.build import pages
-from generator.build.pages.common import shortened
 from generator.model.plan import Plan
 from generator.pipeline import Project
+from generator.render import pages
+from generator.render.pages.common import shortened
 
 GOLDEN = Path(__file__).parent / "golden"
 

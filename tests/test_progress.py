@@ -16,11 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator.build import pages
-from generator.build.pages.progress_views import rich_html
 from generator.core.problems import Severity
 from generator.derive.progress_report import period_report
 from generator.pipeline import Project
+from generator.render import pages
+from generator.render.pages.progress_views import rich_html
 
 WORK = "progress/hsp-work-plan"
 BVPP = "progress/bvpp-improvement-plan"

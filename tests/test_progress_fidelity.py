@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.build import pages
 from generator.model.plan import Plan
 from generator.pipeline import Project
+from generator.render import pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -2,7 +2,7 @@
 
 Every value from the content goes through :func:`md_text` (for Markdown) or :func:`html_text`
 (for raw HTML that the generator writes) before it reaches a page. The templates refuse any
-plain string that did not (see :mod:`generator.build.render`), so a forgotten filter is an error,
+plain string that did not (see :mod:`generator.render.jinja`), so a forgotten filter is an error,
 not a hole. The recipe is the one measured in FIELD-NOTES: collapse whitespace, escape HTML,
 then backslash-escape exactly the characters the project's Markdown instance treats as
 escapable. Literal text therefore renders as literal text: ``<script>``, ``[x](javascript:…)``,

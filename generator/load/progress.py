@@ -3,7 +3,7 @@
 Loading follows :mod:`generator.load`: each YAML file is parsed strictly and validated against
 its model in :mod:`generator.model.progress`; problems come back as values, all of them.
 Rules that need a whole plan (a task named in an update exists, a status is in the key) are
-:mod:`generator.validate.progress`' job. The queries here (a task's update in a period, its
+:mod:`generator.rules.progress`' job. The queries here (a task's update in a period, its
 latest status) are what every report and page is computed from.
 """
 

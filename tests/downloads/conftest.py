@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.build.pdf import pdf_path
 from generator.pipeline import Project
+from generator.render.pdf import pdf_path
 from tests.conftest import copy_project
 
 

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from generator.build.opendata.package import build_data
-from generator.build.opendata.registry import resources
-from generator.build.opendata.resource import guard_formula
 from generator.derive.arithmetic import check_table
 from generator.derive.gaps import find_gaps
+from generator.render.opendata.package import build_data
+from generator.render.opendata.registry import resources
+from generator.render.opendata.resource import guard_formula
 from tests.downloads.conftest import FullBuild
 
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.build.pages.common import priority_title
-from generator.build.pdf import pdf_html, pdf_path
 from generator.derive.gaps import find_gaps
 from generator.model.base import Gap
 from generator.model.plan import Plan
 from generator.pipeline import Project
+from generator.render.pages.common import priority_title
+from generator.render.pdf import pdf_html, pdf_path
 from tests.conftest import require
 from tests.downloads.conftest import FullBuild
 

@@ -1,6 +1,6 @@
 """Performance indicators as open data: the indicators module's own CSV files, described here.
 
-:mod:`generator.build.opendata.indicator_files` writes the indicator files (all indicators, all values,
+:mod:`generator.render.opendata.indicator_files` writes the indicator files (all indicators, all values,
 and one file per indicator); this provider lists its two all-indicator CSV files in the data
 package with a schema for each column, so they are validated and listed like every other file.
 """
@@ -11,11 +11,11 @@ import csv
 import io
 from collections.abc import Iterator
 
-from generator.build.opendata.indicator_files import INDICATOR_COLUMNS, VALUE_COLUMNS, indicator_files
-from generator.build.opendata.resource import Column, ColumnType, Resource, Row
 from generator.derive.citations import has_indicators, indicator_index
 from generator.model import indicator_urls as indicator_paths
 from generator.model.plan import Plan
+from generator.render.opendata.indicator_files import INDICATOR_COLUMNS, VALUE_COLUMNS, indicator_files
+from generator.render.opendata.resource import Column, ColumnType, Resource, Row
 
 _TYPES: dict[str, ColumnType] = {
     "latest_value": "number", "target": "number", "actual": "number", "stretch_target": "number",

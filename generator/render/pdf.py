@@ -9,7 +9,7 @@ with WeasyPrint.
 
 Section bodies are the officers' Markdown, converted with the site's own extension set; their
 ``{{ table: … }}`` and ``{{ missing: … }}`` markers are placed by the same function the site
-uses (:func:`generator.build.pages.tables.place_tables`), so the PDF and the site cannot disagree.
+uses (:func:`generator.render.pages.tables.place_tables`), so the PDF and the site cannot disagree.
 """
 
 from __future__ import annotations
@@ -28,10 +28,6 @@ import markdown
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from generator.build.opendata.package import package_name
-from generator.build.pages.common import priority_title
-from generator.build.pages.tables import place_tables
-from generator.build.render import render
 from generator.core.downloads import Download
 from generator.core.escape import MARKDOWN_EXTENSIONS
 from generator.core.files import atomic_write
@@ -39,6 +35,10 @@ from generator.derive.gaps import DraftGap, field_labels, find_gaps
 from generator.derive.markers import scan_markers, table_anchor
 from generator.model.base import Gap
 from generator.model.plan import Plan, Priority, Section, Theme
+from generator.render.jinja import render
+from generator.render.opendata.package import package_name
+from generator.render.pages.common import priority_title
+from generator.render.pages.tables import place_tables
 
 RENDER_OPTIONS = {"pdf_tags": True}
 """WeasyPrint's options: a tagged PDF, so screen readers find its headings, lists and tables."""
@@ -141,7 +141,7 @@ def _write_pdf(html: str) -> bytes:
 @functools.cache
 def print_css() -> str:
     """The print stylesheet of the PDF."""
-    css = importlib.resources.files("generator.build") / "templates" / "pdf" / "print.css"
+    css = importlib.resources.files("generator.render") / "templates" / "pdf" / "print.css"
     return str(css.read_text(encoding="utf-8"))
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.build.opendata.resource import Column, ForeignKey, Resource, Row, gap_columns, text_fields
 from generator.derive.gaps import field_labels, find_gaps
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Outcome, Plan, Priority, Theme
+from generator.render.opendata.resource import Column, ForeignKey, Resource, Row, gap_columns, text_fields
 
 PAGE = Column("page", "string", "The address of the record's page, relative to the site's root")
 

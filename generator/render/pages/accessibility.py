@@ -7,10 +7,10 @@ model, so the statement can never disagree with the pages it describes.
 
 from __future__ import annotations
 
-from generator.build.render import render
 from generator.derive.gaps import find_gaps
 from generator.model import urls as paths
 from generator.model.plan import Plan
+from generator.render.jinja import render
 
 NAV_TITLE = "Accessibility statement"
 """The statement's name in the navigation and the footer of every page."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from generator.build.opendata.resource import Column, ForeignKey, Resource, Row
 from generator.derive.arithmetic import check_table, describe, place
 from generator.derive.markers import placements, table_anchor
 from generator.model import urls as paths
 from generator.model.plan import Plan
 from generator.model.tables import Table
+from generator.render.opendata.resource import Column, ForeignKey, Resource, Row
 
 
 def _section_pages(plan: Plan) -> dict[str, str]:

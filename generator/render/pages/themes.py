@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import SimpleNamespace
 
-from generator.build.pages.common import (
+from generator.model import indicator_urls as indicator_paths
+from generator.model import urls as paths
+from generator.model.base import Gap
+from generator.model.plan import Outcome, Plan, Priority, Theme
+from generator.render.jinja import render
+from generator.render.pages.common import (
     Lookups,
     outcome_title,
     parent_path,
@@ -13,12 +18,7 @@ from generator.build.pages.common import (
     priority_title,
     shortened,
 )
-from generator.build.pages.indicators import theme_indicators
-from generator.build.render import render
-from generator.model import indicator_urls as indicator_paths
-from generator.model import urls as paths
-from generator.model.base import Gap
-from generator.model.plan import Outcome, Plan, Priority, Theme
+from generator.render.pages.indicators import theme_indicators
 
 
 def theme_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:

@@ -12,9 +12,6 @@ from types import SimpleNamespace
 
 from markupsafe import Markup
 
-from generator.build.fragments import gap_html
-from generator.build.pages.progress import progress_table_html
-from generator.build.render import render
 from generator.derive.arithmetic import Comparison, check_table, describe, expression
 from generator.derive.markers import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
 from generator.model import urls as paths
@@ -22,6 +19,9 @@ from generator.model.base import Gap
 from generator.model.data_urls import table_csv
 from generator.model.plan import Plan, Section
 from generator.model.tables import Table
+from generator.render.fragments import gap_html
+from generator.render.jinja import render
+from generator.render.pages.progress import progress_table_html
 
 
 def place_tables(

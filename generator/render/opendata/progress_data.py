@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.build.opendata.resource import Column, Resource, Row, gap_columns, text_fields
 from generator.model.base import Gap
 from generator.model.plan import Plan
 from generator.model.progress import PlacedTask, ProgressPlan
+from generator.render.opendata.resource import Column, Resource, Row, gap_columns, text_fields
 
 
 def _owners(plan: ProgressPlan, placed: PlacedTask) -> tuple[list[str], list[str]]:

@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterator
 from types import SimpleNamespace
 
-from generator.build.pages.common import Lookups, OutcomeLink, outcome_link, outcome_title
-from generator.build.pages.tables import place_tables
-from generator.build.render import render
 from generator.core.downloads import Download
 from generator.derive.gaps import DraftGap, find_gaps
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Plan
+from generator.render.jinja import render
+from generator.render.pages.common import Lookups, OutcomeLink, outcome_link, outcome_title
+from generator.render.pages.tables import place_tables
 
 
 def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from generator.build.opendata.package import DataFiles
-from generator.build.render import render
 from generator.core.downloads import Download
 from generator.model import data_urls as data_paths
 from generator.model import urls as paths
 from generator.model.plan import Plan
+from generator.render.jinja import render
+from generator.render.opendata.package import DataFiles
 
 NAV_TITLE = "Download the data"
 

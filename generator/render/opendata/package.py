@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.build.opendata.registry import resources
-from generator.build.opendata.resource import MEDIA_TYPES, Format, Resource
 from generator.core.downloads import Download
 from generator.model.data_urls import DESCRIPTOR, FOLDER
 from generator.model.plan import Plan
+from generator.render.opendata.registry import resources
+from generator.render.opendata.resource import MEDIA_TYPES, Format, Resource
 
 
 @dataclass(frozen=True)

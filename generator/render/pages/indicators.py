@@ -12,9 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from generator.build.pages.chart import chart_svg, shown
-from generator.build.pages.common import ContactView, DirectorateView, Lookups, outcome_title, priority_label
-from generator.build.render import render
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
 from generator.derive.rating import STATUSES, Point, Rating
@@ -23,6 +20,9 @@ from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.indicators import FAMILY_NAMES, NOT_YET_AVAILABLE, Indicator, RatingRule, Reading
 from generator.model.plan import Plan, Theme
+from generator.render.jinja import render
+from generator.render.pages.chart import chart_svg, shown
+from generator.render.pages.common import ContactView, DirectorateView, Lookups, outcome_title, priority_label
 
 STATUS_ICONS = {
     "on target": "✓",

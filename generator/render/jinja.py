@@ -16,12 +16,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.build.fragments import GLOBALS as FRAGMENTS
-from generator.build.fragments import gap_html
 from generator.core.escape import collapse, html_attr, html_text, md_text
 from generator.core.rendercache import reuse
 from generator.model import urls as paths
 from generator.model.base import Gap
+from generator.render.fragments import GLOBALS as FRAGMENTS
+from generator.render.fragments import gap_html
 
 
 class UnescapedValueError(jinja2.TemplateError):
@@ -61,7 +61,7 @@ def _h(value: str | None) -> Markup:
 def environment() -> jinja2.Environment:
     """The one Jinja environment for every page template."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator.build", "templates"),
+        loader=jinja2.PackageLoader("generator.render", "templates"),
         autoescape=True,  # macros then return Markup; finalize still refuses plain str
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

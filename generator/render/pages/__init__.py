@@ -12,23 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.build.opendata.indicator_files import indicator_files
-from generator.build.opendata.package import build_data
-from generator.build.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
-from generator.build.pages.accessibility import accessibility_page
-from generator.build.pages.common import lookups, priority_label
-from generator.build.pages.downloads import NAV_TITLE as DOWNLOADS_TITLE
-from generator.build.pages.downloads import downloads_page
-from generator.build.pages.indexes import index_pages
-from generator.build.pages.indicators import indicator_pages
-from generator.build.pages.progress import progress_pages
-from generator.build.pages.themes import theme_pages
 from generator.core.downloads import Download
 from generator.derive.citations import has_indicators
 from generator.model import data_urls as data_paths
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.plan import Plan
+from generator.render.opendata.indicator_files import indicator_files
+from generator.render.opendata.package import build_data
+from generator.render.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
+from generator.render.pages.accessibility import accessibility_page
+from generator.render.pages.common import lookups, priority_label
+from generator.render.pages.downloads import NAV_TITLE as DOWNLOADS_TITLE
+from generator.render.pages.downloads import downloads_page
+from generator.render.pages.indexes import index_pages
+from generator.render.pages.indicators import indicator_pages
+from generator.render.pages.progress import progress_pages
+from generator.render.pages.themes import theme_pages
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.build.fragments import gap_html
 from generator.core.escape import html_attr, html_text
 from generator.derive.citations import IndicatorIndex
 from generator.derive.progress_indicators import resolve_code
@@ -24,6 +23,7 @@ from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Plan
 from generator.model.progress import Period, PlacedTask, ProgressPlan, StatusUpdate
+from generator.render.fragments import gap_html
 
 ICONS = {
     "done": "✓",

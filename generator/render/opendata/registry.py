@@ -1,6 +1,6 @@
 """The one place each kind of record registers its open data resources.
 
-A provider takes the plan and yields :class:`~generator.build.opendata.resource.Resource` values;
+A provider takes the plan and yields :class:`~generator.render.opendata.resource.Resource` values;
 the files, the data package descriptor and the "Download the data" page follow from this list
 alone. To publish a new kind (indicators, progress tasks, …), write a provider beside the
 others and add it here.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from generator.build.opendata import indicator_data, plan_data, progress_data, table_data
-from generator.build.opendata.resource import Resource
 from generator.model.plan import Plan
+from generator.render.opendata import indicator_data, plan_data, progress_data, table_data
+from generator.render.opendata.resource import Resource
 
 Provider = Callable[[Plan], Iterable[Resource]]
 

@@ -18,9 +18,9 @@ from generator.derive.gaps import find_gaps
 from generator.model import urls as paths
 from generator.model.base import Model
 from generator.model.plan import Contact, Plan, Section, Theme
-from generator.validate.indicators import indicator_problems
-from generator.validate.progress import progress_problems
-from generator.validate.tables import table_problems
+from generator.rules.indicators import indicator_problems
+from generator.rules.progress import progress_problems
+from generator.rules.tables import table_problems
 
 
 def validate(plan: Plan) -> list[Problem]:

@@ -13,17 +13,6 @@ from types import SimpleNamespace
 
 from markupsafe import Markup
 
-from generator.build.pages.progress_views import (
-    MEANINGS,
-    GroupRows,
-    TaskRow,
-    long_date,
-    paragraphs,
-    state_badge,
-    status_badge,
-    task_row,
-)
-from generator.build.render import render
 from generator.core.escape import html_attr, html_text
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
@@ -49,6 +38,17 @@ from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Plan
 from generator.model.progress import Period, PlacedTask, ProgressPlan
+from generator.render.jinja import render
+from generator.render.pages.progress_views import (
+    MEANINGS,
+    GroupRows,
+    TaskRow,
+    long_date,
+    paragraphs,
+    state_badge,
+    status_badge,
+    task_row,
+)
 
 
 def progress_pages(plan: Plan) -> Iterator[tuple[str, str]]:
