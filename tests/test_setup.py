@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import tomllib
 from importlib import metadata
 from pathlib import Path
@@ -68,15 +67,20 @@ def test_the_lock_answers_pyproject() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_a_second_setup_is_quick_and_says_one_line() -> None:
-    started = time.perf_counter()
+def _installed_stamps() -> dict[str, int]:
+    site = Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
+    return {p.name: p.stat().st_mtime_ns for p in site.glob("*.dist-info")}
+
+
+def test_a_second_setup_installs_nothing_and_says_one_line() -> None:
+    """Its time is measured by benchmarks/setup_time.py (0.1 s here), not asserted in a test."""
+    before = _installed_stamps()
     result = subprocess.run(
         ["bash", "scripts/setup.sh", "--tests"], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    seconds = time.perf_counter() - started
     lines = (result.stdout + result.stderr).strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("set-up: .venv holds"), lines
-    assert seconds < 2, f"a set-up with nothing to do took {seconds:.1f} s"
+    assert _installed_stamps() == before, "a set-up with nothing to do reinstalled packages"
 
 
 def test_build_without_pango_says_what_to_do_in_one_line(project: Project, tmp_path: Path) -> None:
