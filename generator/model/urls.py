@@ -16,7 +16,6 @@ GAPS = "gaps.md"
 CORRECTIONS = "corrections.md"
 CONTACTS = "contacts.md"
 DIRECTORATES = "directorates/index.md"
-THEMES = "themes/index.md"
 ACCESSIBILITY = "accessibility.md"
 PROGRESS = "progress/index.md"
 

@@ -79,11 +79,6 @@ class LiveState:
             self.problems = tuple(problems)
             self._changed.notify_all()
 
-    def snapshot(self) -> tuple[int, tuple[str, ...]]:
-        """The state now, as one comparable value."""
-        with self._changed:
-            return self.version, self.problems
-
     def wait(self, seen: tuple[int, tuple[str, ...]] | None, timeout: float) -> tuple[int, tuple[str, ...]]:
         """The state once it differs from ``seen``, or after ``timeout`` seconds whatever it is."""
         with self._changed:

@@ -4,8 +4,8 @@
 page, contents with page numbers, the narrative sections and the themes in the plan's order
 (each priority's five-column table on landscape pages), and the list of what the draft still
 leaves out. ``templates/pdf/print.css`` lays it out for A4 with page numbers and, while the
-plan is a draft, "DRAFT" at the top of every page. :func:`render_pdf` turns it into PDF bytes
-with WeasyPrint.
+plan is a draft, "DRAFT" at the top of every page. :func:`plan_pdf` turns it into PDF bytes
+with WeasyPrint, reusing an identical earlier rendering.
 
 Section bodies are the officers' Markdown, converted with the site's own extension set; their
 ``{{ table: … }}`` and ``{{ missing: … }}`` markers are placed by the same function the site
@@ -58,8 +58,6 @@ class PlanPdf:
 
     data: bytes
     download: Download
-    reused: bool
-    """True when an identical earlier rendering was reused from the cache."""
 
 
 class PdfLibraryMissingError(Exception):
@@ -85,11 +83,6 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def render_pdf(plan: Plan) -> bytes:
-    """The plan as PDF bytes (WeasyPrint); the same plan always gives the same bytes."""
-    return _write_pdf(pdf_html(plan))
-
-
 def plan_pdf(plan: Plan, cache: Path | None = None) -> PlanPdf:
     """The plan's PDF, reusing the copy in ``cache`` when nothing that shapes it has changed.
 
@@ -101,8 +94,7 @@ def plan_pdf(plan: Plan, cache: Path | None = None) -> PlanPdf:
     settings = f"{weasyprint_version} {sorted(RENDER_OPTIONS.items())}"
     key = hashlib.sha256("\0".join([settings, print_css(), html]).encode()).hexdigest()
     kept = cache / f"{key}.pdf" if cache is not None else None
-    reused = kept is not None and kept.is_file()
-    if kept is not None and reused:
+    if kept is not None and kept.is_file():
         data = kept.read_bytes()
     else:
         data = _write_pdf(html)
@@ -116,7 +108,7 @@ def plan_pdf(plan: Plan, cache: Path | None = None) -> PlanPdf:
         "PDF",
         len(data),
     )
-    return PlanPdf(data, download, reused)
+    return PlanPdf(data, download)
 
 
 def _keep(cache: Path, kept: Path, data: bytes) -> None:

@@ -12,7 +12,7 @@ from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Plan
 from generator.render.jinja import render
-from generator.render.pages.common import Lookups, OutcomeLink, outcome_link, outcome_title
+from generator.render.pages.common import Lookups, OutcomeLink, outcome_link
 from generator.render.pages.tables import place_tables
 
 
@@ -138,6 +138,3 @@ def _gaps(gaps: list[DraftGap]) -> str:
             for k, v in groups.items()
         ],
     )
-
-
-__all__ = ["index_pages", "outcome_title"]
