@@ -26,7 +26,7 @@ from generator.publish.engines import GENERATED_CONFIG, write_generated_config
 from generator.publish.mkdocs import MkDocsSettings, publish
 from generator.publish.write import WriteMemo, WriteResult, write_tree
 from generator.render import pages
-from generator.render.jinja import environment
+from generator.render.jinja import compiled_templates
 from generator.rules.plan import validate
 
 
@@ -162,9 +162,11 @@ def generate(
 
         document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
         started = timings.mark("pdf", started)
-    environment().bytecode_cache = bytecode_cache(project.root)  # compiled templates: faster, never staler
     renders = memory.rendered if memory else None
-    with renders.build() if renders else contextlib.nullcontext():
+    with (
+        compiled_templates(bytecode_cache(project.root)),  # compiled once per project: faster, never staler
+        renders.build() if renders else contextlib.nullcontext(),
+    ):
         sources = pages.build(result.plan, document.download if document else None)
     afresh = f", {renders.stats.pages_rendered} rendered afresh" if renders else ""
     started = timings.mark("build", started, f"{len(sources.pages)} pages{afresh}")

@@ -8,9 +8,12 @@ data fails the build at once, in tests, instead of publishing it.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import jinja2
@@ -58,9 +61,10 @@ def _h(value: str | None) -> Markup:
 
 
 @functools.cache
-def environment() -> jinja2.Environment:
-    """The one Jinja environment for every page template."""
+def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """The Jinja environment for every page template (one per compiled-template cache)."""
     env = jinja2.Environment(
+        bytecode_cache=compiled,
         loader=jinja2.PackageLoader("generator.render", "templates"),
         autoescape=True,  # macros then return Markup; finalize still refuses plain str
         finalize=_finalize,
@@ -83,6 +87,24 @@ def environment() -> jinja2.Environment:
     return env
 
 
+_ACTIVE: contextvars.ContextVar[jinja2.Environment | None] = contextvars.ContextVar("jinja", default=None)
+"""The environment of the build in progress (see :func:`compiled_templates`)."""
+
+
+@contextlib.contextmanager
+def compiled_templates(cache: jinja2.BytecodeCache) -> Iterator[None]:
+    """Within this block, templates compile once per project and are kept in ``cache``.
+
+    Scoped to the block (and to this thread or task), so that no build changes the environment
+    another build, a test or the preview is using.
+    """
+    token = _ACTIVE.set(environment(cache))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
 def render(template: str, **context: Any) -> str:
     """Render one template to page text; normalises the trailing newline.
 
@@ -93,5 +115,5 @@ def render(template: str, **context: Any) -> str:
 
 
 def _render(template: str, context: dict[str, Any]) -> str:
-    text = environment().get_template(template).render(**context)
+    text = (_ACTIVE.get() or environment()).get_template(template).render(**context)
     return text.rstrip("\n") + "\n"

@@ -14,11 +14,13 @@ uses (:func:`generator.render.pages.tables.place_tables`), so the PDF and the si
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.resources
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -119,13 +121,27 @@ def _keep(cache: Path, kept: Path, data: bytes) -> None:
     atomic_write(kept, data)
 
 
+@contextlib.contextmanager
+def _quiet(*names: str) -> Iterator[None]:
+    """WeasyPrint logs every CSS property it ignores at WARNING; the print CSS is ours and
+    tested. Quietened for the rendering only, then the loggers are as they were."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 def _write_pdf(html: str) -> bytes:
     weasyprint = _weasyprint()
     CSS, HTML = weasyprint.CSS, weasyprint.HTML  # noqa: N806 - WeasyPrint's own class names
-    # WeasyPrint logs every CSS property it ignores at WARNING; the print CSS is ours and tested.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    pdf = HTML(string=html, base_url=None).write_pdf(stylesheets=[CSS(string=print_css())], **RENDER_OPTIONS)
+    with _quiet("weasyprint", "fontTools"):
+        document = HTML(string=html, base_url=None)
+        pdf = document.write_pdf(stylesheets=[CSS(string=print_css())], **RENDER_OPTIONS)
     assert pdf is not None  # write_pdf returns the bytes when no target is given
     return bytes(pdf)
 
