@@ -183,3 +183,8 @@ def _atomic_write(target: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` whole or not at all (for writers outside the docs tree)."""
+    _atomic_write(target, data)
