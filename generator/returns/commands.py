@@ -79,10 +79,10 @@ def import_return(
     found, problems = read_return(path, shown)
     if found is None or problems:
         more = check_return(plan, found, replace)[1] if found is not None else []
-        return None, problems + more
+        return None, sorted(problems + more, key=Problem.sort_key)
     changes, problems = check_return(plan, found, replace)
     if changes is None:
-        return None, problems
+        return None, sorted(problems, key=Problem.sort_key)
     texts = new_texts(plan, content, changes)
     problems = _still_builds(content, texts)
     if problems:

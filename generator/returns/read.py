@@ -99,15 +99,6 @@ def _sheet_rows(
     with_formulas: Worksheet = formulas[sheet]
     cached: Worksheet = values[sheet]
     before = len(problems)
-    for merged in sorted(with_formulas.merged_cells.ranges, key=str):
-        problems.append(
-            Problem(
-                _where(shown, sheet, merged.min_row, merged.min_col - 1),
-                "",
-                f"expected one value per cell, found the cells {merged.coord} merged",
-                "unmerge the cells (Home > Merge > Unmerge) and type each value in its own cell",
-            )
-        )
     top = [
         with_formulas.cell(row=1, column=i + 1).value
         for i in range(max(len(headings), with_formulas.max_column))
@@ -136,6 +127,15 @@ def _sheet_rows(
             )
     if len(problems) > before:
         return []
+    for merged in sorted(with_formulas.merged_cells.ranges, key=str):
+        problems.append(
+            Problem(
+                _where(shown, sheet, merged.min_row, merged.min_col - 1),
+                "",
+                f"expected one value per cell, found the cells {merged.coord} merged",
+                "unmerge the cells (Home > Merge > Unmerge) and type each value in its own cell",
+            )
+        )
     rows: list[list[Cell]] = []
     for number in range(2, with_formulas.max_row + 1):
         cells = []
