@@ -35,8 +35,10 @@ def cell_text(
     if isinstance(raw, bool):
         return ("TRUE" if raw else "FALSE"), None
     if isinstance(raw, (dt.date, dt.datetime, dt.time)):
+        whole_day = isinstance(raw, dt.datetime) and raw.time() == dt.time()
+        day = raw.date().isoformat() if isinstance(raw, dt.datetime) and whole_day else raw.isoformat()
         return "", (
-            f"expected a number or text, found a date ({raw.isoformat()})",
+            f"expected a number or text, found a date ({day})",
             "Excel turned what was typed into a date: format the cell as Text and type it again",
         )
     if isinstance(raw, (int, float)):

@@ -29,7 +29,7 @@ def template(project: Project, out: Path, *more: str) -> Path:
     return out
 
 
-def fill(path: Path, out: Path, edit: Callable[[Worksheet, Worksheet], None]) -> Path:
+def fill(path: Path, out: Path, edit: Callable[[Worksheet, Worksheet], object]) -> Path:
     """Open the workbook with openpyxl, let ``edit`` change its two sheets, save it as ``out``."""
     book = load_workbook(path)
     edit(book["Indicators"], book["Tasks"])
@@ -41,5 +41,5 @@ def row_of(sheet: Worksheet, key: str, column: int = 0) -> int:
     """The row number whose cell in ``column`` (0: A) holds ``key``."""
     for row in sheet.iter_rows(min_row=2):
         if row[column].value == key:
-            return row[column].row
+            return int(row[column].row or 0)
     raise KeyError(key)
