@@ -7,6 +7,7 @@ hint, all of them, sorted by file and line; never as a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -207,6 +208,98 @@ def schema(root: Path, check_only: bool) -> None:
         return
     changed = write_schemas(folder)
     click.echo(f"{len(changed)} schema file(s) written to {folder}", err=True)
+
+
+@main.group()
+def returns() -> None:
+    """Quarterly returns: make templates for directorates, import what comes back."""
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str) -> dt.date:
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"expected a date written YYYY-MM-DD, found {value!r}") from exc
+
+
+@returns.command("template")
+@project_option
+@content_option
+@click.option("--period", "label", required=True, help="The period as reports name it, e.g. '2004/05 Q1'.")
+@click.option("--ends", required=True, callback=_iso_date, help="The period's last day, YYYY-MM-DD.")
+@click.option("--directorate", default=None, help="Only this directorate's indicators and tasks (its code).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    default="xlsx",
+    show_default=True,
+    help="csv writes a folder with one CSV file per sheet, for teams without Excel.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The workbook to write (FILE.xlsx), or the folder for --format csv.",
+)
+def returns_template(
+    root: Path, content: Path | None, label: str, ends: dt.date, directorate: str | None, fmt: str, out: Path
+) -> None:
+    """Write a return template for one period, to send to a directorate."""
+    from generator.returns.commands import make_template
+    from generator.returns.rows import ReturnPeriod
+
+    if not label.strip():
+        raise click.BadParameter("expected the period's name, found nothing", param_hint="--period")
+    project = _project(root, content)
+    period = ReturnPeriod(label.strip(), ends)
+    made, problems = make_template(project.content, out, period, directorate, fmt == "csv")
+    if any(p.kind == "usage" for p in problems):
+        raise click.BadParameter(problems[0].message, param_hint="--directorate")
+    if made is None:
+        _print_problems(problems)
+        click.echo(f"no template written: {len(problems)} problem(s) in the content", err=True)
+        sys.exit(CONTENT_PROBLEMS)
+    rows, files = made
+    click.echo(
+        f"wrote {', '.join(str(f) for f in files)}: {len(rows.indicators)} indicator(s), "
+        f"{len(rows.tasks)} task(s) for {label.strip()}",
+        err=True,
+    )
+
+
+@returns.command("import")
+@project_option
+@content_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check and print what would change; write nothing.")
+@click.option(
+    "--replace", is_flag=True, help="Overwrite figures and updates already published for the period."
+)
+def returns_import(root: Path, content: Path | None, file: Path, dry_run: bool, replace: bool) -> None:
+    """Check a filled-in return (.xlsx, or the folder of CSVs) and write it into the content."""
+    from generator.returns.commands import import_return
+
+    project = _project(root, content)
+    done, problems = import_return(project.content, file, str(file), replace=replace, dry_run=dry_run)
+    if done is None:
+        _print_problems(problems)
+        click.echo(f"nothing imported: {len(problems)} problem(s); the content was not changed", err=True)
+        sys.exit(CONTENT_PROBLEMS)
+    for line in done.lines:
+        click.echo(line)
+    verb = "would write" if dry_run else "wrote"
+    files = ", ".join(_shown(project, f) for f in done.files) or "nothing (no changes)"
+    click.echo(f"{verb} {files}", err=True)
+
+
+def _shown(project: pipeline.Project, path: Path) -> str:
+    try:
+        return path.relative_to(project.root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 if __name__ == "__main__":

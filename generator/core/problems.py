@@ -22,13 +22,22 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a content file. Line and column count from 1, as editors show them."""
+    """A place in a content file. Line and column count from 1, as editors show them.
+
+    A cell of a spreadsheet also names its sheet and cell (``Indicators``, ``F7``), and is shown
+    as spreadsheet users find it; ``line`` and ``column`` then hold its row and column number,
+    so that problems still sort in reading order.
+    """
 
     file: str
     line: int = 0
     column: int = 0
+    sheet: str = ""
+    cell: str = ""
 
     def __str__(self) -> str:
+        if self.sheet:
+            return f"{self.file}, sheet {self.sheet}" + (f", cell {self.cell}" if self.cell else "")
         if self.line <= 0:
             return self.file
         return f"{self.file}:{self.line}:{self.column}"
@@ -45,10 +54,10 @@ class Problem:
     severity: Severity = Severity.ERROR
     kind: str = "content"
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        """Order by file, then line and column, then field: the order officers read in."""
+    def sort_key(self) -> tuple[str, str, int, int, str, str]:
+        """Order by file (and sheet), then line and column, then field: the order officers read in."""
         loc = self.location
-        return (loc.file, loc.line, loc.column, self.field, self.message)
+        return (loc.file, loc.sheet, loc.line, loc.column, self.field, self.message)
 
     def format(self) -> str:
         """The one-line form shown on a terminal, with the hint on a second line."""

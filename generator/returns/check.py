@@ -1,0 +1,358 @@
+"""Check a return against the plan: every cell, all problems at once, and what it would change.
+
+A return is refused whole when any problem is found: nothing of it is written. A figure for a
+period that already holds a *different* published figure (or a task already updated for the
+period, differently) is refused unless the import is told to replace, and then the old value is
+shown beside the new. A row identical to what is published changes nothing, so importing the
+same return twice is harmless.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+
+from generator.core.figures import parse_figure
+from generator.core.problems import Location, Problem, suggest_known
+from generator.model.indicators import PeriodRow
+from generator.model.plan import Plan
+from generator.model.progress import StatusUpdate
+from generator.returns.layout import FORMAT, INDICATORS, TASKS, position
+from generator.returns.read import Cell, ReturnFile
+from generator.returns.rows import ReturnPeriod, matching_row, return_rows
+
+REPLACE_HINT = "check with the directorate; to overwrite what is published, import again with --replace"
+TEMPLATE_HINT = "make a new template with 'bvpp returns template' and copy the return's entries into it"
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """An indicator's actual for the period, to add (``old`` None) or to replace."""
+
+    indicator: str
+    label: str
+    period: str
+    actual: str
+    note: str
+    source: str
+    row: PeriodRow | None
+    """The published row for the period this figure goes into, if there is one."""
+    old: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskChange:
+    """A task's update for the period, to add (``old`` None) or to replace."""
+
+    plan: str
+    update: StatusUpdate
+    old: StatusUpdate | None = None
+
+
+@dataclass
+class Changes:
+    """What a return would change, and how many of its rows are already published as they are."""
+
+    period: ReturnPeriod
+    directorate: str
+    figures: list[FigureChange] = field(default_factory=list)
+    tasks: list[TaskChange] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def check_return(plan: Plan, found: ReturnFile, replace: bool) -> tuple[Changes | None, list[Problem]]:
+    """What the return changes, or the problems that stop it (all of them)."""
+    problems: list[Problem] = []
+    period, directorate = _about(plan, found, problems)
+    if period is None:
+        return None, problems
+    changes = Changes(period, directorate)
+    _indicators(plan, found.sheets.get(INDICATORS, []), changes, replace, problems)
+    _tasks(plan, found.sheets.get(TASKS, []), changes, replace, problems)
+    return (None if problems else changes), problems
+
+
+def _about(plan: Plan, found: ReturnFile, problems: list[Problem]) -> tuple[ReturnPeriod | None, str]:
+    about = found.about
+    where = Location(found.name)
+    form, form_at = about.get("format", ("", where))
+    if form != FORMAT:
+        problems.append(
+            Problem(
+                form_at,
+                "format",
+                f'expected a return of the format "{FORMAT}", found "{form}"',
+                TEMPLATE_HINT,
+            )
+        )
+        return None, ""
+    label, _ = about.get("period", ("", where))
+    ends_text, ends_at = about.get("ends", ("", where))
+    try:
+        period = ReturnPeriod(label, dt.date.fromisoformat(ends_text))
+    except ValueError:
+        problems.append(
+            Problem(
+                ends_at,
+                "ends",
+                f'expected the period\'s end as YYYY-MM-DD, found "{ends_text}"',
+                TEMPLATE_HINT,
+            )
+        )
+        return None, ""
+    directorate, _ = about.get("directorate", ("", where))
+    mark, mark_at = about.get("fingerprint", ("", where))
+    now = return_rows(plan, period, directorate or None).fingerprint
+    if mark != now:
+        problems.append(
+            Problem(
+                mark_at,
+                "fingerprint",
+                f"this return was made for indicators, tasks or status keys that have changed since "
+                f"(fingerprint {mark}, now {now}): it is stale",
+                TEMPLATE_HINT,
+                kind="stale",
+            )
+        )
+    return period, directorate
+
+
+def _cell(row: list[Cell], sheet: str, heading: str) -> Cell:
+    return row[position(sheet, heading)]
+
+
+def _invisible(cell: Cell, heading: str, problems: list[Problem]) -> bool:
+    bad = next(
+        (c for c in cell.text if c not in "\n\t" and unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp"}),
+        None,
+    )
+    if bad is not None:
+        problems.append(
+            Problem(
+                cell.location,
+                heading,
+                f"expected plain text, found the invisible character U+{ord(bad):04X}",
+                "retype the text, or paste it as plain text",
+            )
+        )
+    return bad is not None
+
+
+def _indicators(
+    plan: Plan, rows: list[list[Cell]], changes: Changes, replace: bool, problems: list[Problem]
+) -> None:
+    catalogue = plan.indicators
+    known = {i.id: i for i in catalogue.indicators} if catalogue else {}
+    seen: dict[str, Cell] = {}
+    for row in rows:
+        key, actual = _cell(row, INDICATORS, "Indicator"), _cell(row, INDICATORS, "Actual")
+        indicator = known.get(key.text)
+        if indicator is None:
+            problems.append(
+                Problem(
+                    key.location,
+                    "Indicator",
+                    f'expected an indicator of the plan, found "{key.text}"',
+                    suggest_known(key.text, sorted(known)) or TEMPLATE_HINT,
+                )
+            )
+            continue
+        if key.text in seen:
+            problems.append(
+                Problem(
+                    key.location,
+                    "Indicator",
+                    f"{indicator.label} is already given at {seen[key.text].location}",
+                    "give each indicator one row",
+                )
+            )
+            continue
+        seen[key.text] = key
+        note, source = _cell(row, INDICATORS, "Note"), _cell(row, INDICATORS, "Source")
+        if any(_invisible(c, h, problems) for c, h in ((note, "Note"), (source, "Source"))):
+            continue
+        figure = parse_figure(actual.text)
+        if figure is None or figure.unit == "£":
+            problems.append(
+                Problem(
+                    actual.location,
+                    "Actual",
+                    f'expected a number as published (for example 48 or 48.5), found "{actual.text}"',
+                    "type the figure in digits; the unit belongs to the indicator, and words go in Note",
+                )
+            )
+            continue
+        if figure.value is None:
+            continue  # no figure returned for this indicator
+        text = figure.text.removesuffix("%")
+        published = matching_row(indicator, changes.period)
+        old = (
+            published.actual.text
+            if published is not None and (published.actual.given or published.actual.missing)
+            else None
+        )
+        if published is not None and published.actual.missing:
+            old = f"missing: {old}"
+        if old == text:
+            changes.unchanged += 1
+            continue
+        if old is not None and published is not None and published.actual.given and not replace:
+            problems.append(
+                Problem(
+                    actual.location,
+                    "Actual",
+                    f'{indicator.label} already has {old} published for "{published.period}"; '
+                    f"this return gives {text}",
+                    REPLACE_HINT,
+                    kind="conflict",
+                )
+            )
+            continue
+        given = source.text or _default_source(plan, changes)
+        period_label = published.period if published is not None else changes.period.label
+        changes.figures.append(
+            FigureChange(indicator.id, indicator.label, period_label, text, note.text, given, published, old)
+        )
+
+
+def _default_source(plan: Plan, changes: Changes) -> str:
+    directorate = plan.directorate(changes.directorate) if changes.directorate else None
+    who = f" from {directorate.name}" if directorate is not None else ""
+    return f"Quarterly return for {changes.period.label}{who}"
+
+
+def _tasks(
+    plan: Plan, rows: list[list[Cell]], changes: Changes, replace: bool, problems: list[Problem]
+) -> None:
+    plans = {p.id: p for p in plan.progress}
+    seen: dict[tuple[str, str], Cell] = {}
+    for row in rows:
+        plan_cell, task_cell = _cell(row, TASKS, "Plan"), _cell(row, TASKS, "Task")
+        progress = plans.get(plan_cell.text)
+        if progress is None:
+            problems.append(
+                Problem(
+                    plan_cell.location,
+                    "Plan",
+                    f'expected a progress plan, found "{plan_cell.text}"',
+                    suggest_known(plan_cell.text, sorted(plans)) or TEMPLATE_HINT,
+                )
+            )
+            continue
+        if progress.task(task_cell.text) is None:
+            problems.append(
+                Problem(
+                    task_cell.location,
+                    "Task",
+                    f'expected a task of {progress.title}, found "{task_cell.text}"',
+                    suggest_known(task_cell.text, [t.id for t in progress.tasks()]) or TEMPLATE_HINT,
+                )
+            )
+            continue
+        key = (progress.id, task_cell.text)
+        if key in seen:
+            problems.append(
+                Problem(
+                    task_cell.location,
+                    "Task",
+                    f"this task is already given at {seen[key].location}",
+                    "give each task one row",
+                )
+            )
+            continue
+        seen[key] = task_cell
+        status, words, actions = (_cell(row, TASKS, h) for h in ("Status", "Progress", "Next actions"))
+        if any(_invisible(c, h, problems) for c, h in ((words, "Progress"), (actions, "Next actions"))):
+            continue
+        status_id = None
+        if status.text:
+            entry = next((s for s in progress.config.status_key if status.text in (s.label, s.id)), None)
+            if entry is None:
+                labels = ", ".join(f'"{s.label}"' for s in progress.config.status_key)
+                problems.append(
+                    Problem(
+                        status.location,
+                        "Status",
+                        f'expected one of the statuses of {progress.title} ({labels}), found "{status.text}"',
+                        "choose the status from the cell's drop-down list",
+                    )
+                )
+                continue
+            status_id = entry.id
+        if status_id is None and not words.text and not actions.text:
+            continue  # nothing reported for this task
+        update = StatusUpdate(
+            task=task_cell.text,
+            status=status_id,
+            progress=_paragraphs(words.text),
+            next_actions=_paragraphs(actions.text),
+        )
+        old = _published_update(plan, progress.id, changes.period, task_cell.text)
+        if old is not None and _same(old, update):
+            changes.unchanged += 1
+            continue
+        if old is not None and not replace:
+            problems.append(
+                Problem(
+                    status.location,
+                    "Status",
+                    f"{task_cell.text} already has an update published for {changes.period.label}, "
+                    "which this return changes",
+                    REPLACE_HINT,
+                    kind="conflict",
+                )
+            )
+            continue
+        changes.tasks.append(TaskChange(progress.id, update, old))
+    for progress in plans.values():
+        ids = [c.plan for c in changes.tasks if c.plan == progress.id]
+        if ids:
+            _period_fits(progress.id, plan, changes.period, problems)
+
+
+def _paragraphs(text: str) -> list[str] | None:
+    found = [line.strip() for line in text.split("\n") if line.strip()]
+    return found or None
+
+
+def _same(old: StatusUpdate, new: StatusUpdate) -> bool:
+    return (old.status, old.progress, old.next_actions) == (new.status, new.progress, new.next_actions)
+
+
+def _published_update(plan: Plan, plan_id: str, period: ReturnPeriod, task: str) -> StatusUpdate | None:
+    progress = next(p for p in plan.progress if p.id == plan_id)
+    own = next((p for p in progress.config.periods if p.end == period.ends), None)
+    return progress.update(task, own.id) if own is not None else None
+
+
+def _period_fits(plan_id: str, plan: Plan, period: ReturnPeriod, problems: list[Problem]) -> None:
+    """A new period comes after the plan's last; an id already used must end on the same day."""
+    progress = next(p for p in plan.progress if p.id == plan_id)
+    periods = progress.config.periods
+    if any(p.end == period.ends for p in periods):
+        return
+    clash = progress.period(period.progress_id)
+    where = Location(f"{progress.folder}/plan.yaml")
+    if clash is not None:
+        problems.append(
+            Problem(
+                clash.where("end"),
+                "periods",
+                f'the period "{clash.id}" ends {clash.end.isoformat()}, but this return is for '
+                f"a period ending {period.ends.isoformat()}",
+                TEMPLATE_HINT,
+                kind="stale",
+            )
+        )
+    elif periods[-1].end > period.ends:
+        problems.append(
+            Problem(
+                where,
+                "periods",
+                f"expected a period after {periods[-1].end.isoformat()} (the plan's last), found "
+                f"{period.ends.isoformat()}",
+                "a return adds a new period at the end of the plan; "
+                "to correct an earlier period, edit its update file",
+            )
+        )
