@@ -106,6 +106,23 @@ class Contact(Model):
     phone: Line | None = Field(default=None, description="Telephone number or extension as published.")
 
 
+class PrintedContact(Model):
+    """How one outcome row prints a contact, where that differs from contacts.yaml.
+
+    A row shows what its source row prints: the same officer may be printed with another form
+    of the name or number, with no number, or with a role beside the name.
+    """
+
+    name: Line | None = Field(default=None, description="The name as this row prints it.")
+    phone: Line | None = Field(default=None, description="The number as this row prints it.")
+    no_phone: bool = Field(
+        default=False, description="`true` where the row prints the name with no number."
+    )
+    role: Line | None = Field(
+        default=None, description="A label the row prints with the name, e.g. `Principal Adviser`."
+    )
+
+
 class DirectoryFile(Model):
     """`content/directorates.yaml`: the directorates of the council."""
 
@@ -154,10 +171,22 @@ class Outcome(Model):
     contacts: list[Id] | Gap = Field(
         description="Ids of the contacts for further information, from contacts.yaml."
     )
+    printed_contacts: dict[Id, PrintedContact] = Field(
+        default_factory=dict,
+        description="By contact id: how this row prints the contact, where it differs from contacts.yaml.",
+    )
     note: Line | None = Field(
         default=None,
         description="An editor's note on how this row was read from the source (shown as such).",
     )
+
+    def printed(self, contact_id: str, name: str, phone: str | None) -> tuple[str, str | None, str | None]:
+        """The contact's name, number and role as this row prints them."""
+        shown = self.printed_contacts.get(contact_id)
+        if shown is None:
+            return name, phone, None
+        number = None if shown.no_phone else shown.phone or phone
+        return shown.name or name, number, shown.role
 
 
 class Priority(Model):

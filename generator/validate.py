@@ -136,6 +136,15 @@ def _references(plan: Plan) -> Iterator[Problem]:
                         f'unknown contact "{contact_id}"',
                         suggest_known(contact_id, sorted(contacts)) or "add the officer to contacts.yaml",
                     )
+        named = outcome.contacts if isinstance(outcome.contacts, list) else []
+        for contact_id in outcome.printed_contacts:
+            if contact_id not in named:
+                yield Problem(
+                    outcome.where("printed_contacts", contact_id),
+                    _dotted(outcome.field_path("printed_contacts", contact_id)),
+                    f'expected a contact this row names, found "{contact_id}"',
+                    suggest_known(contact_id, named) or "add it to the row's contacts, or remove it here",
+                )
     for contact in plan.contacts:
         if contact.id not in used:
             yield Problem(
