@@ -115,8 +115,9 @@ class PrintedContact(Model):
 
     name: Line | None = Field(default=None, description="The name as this row prints it.")
     phone: Line | None = Field(default=None, description="The number as this row prints it.")
-    no_phone: bool = Field(
-        default=False, description="`true` where the row prints the name with no number."
+    number: Literal["as listed", "not printed"] = Field(
+        default="as listed",
+        description="`not printed` where the row prints the name with no number.",
     )
     role: Line | None = Field(
         default=None, description="A label the row prints with the name, e.g. `Principal Adviser`."
@@ -185,7 +186,7 @@ class Outcome(Model):
         shown = self.printed_contacts.get(contact_id)
         if shown is None:
             return name, phone, None
-        number = None if shown.no_phone else shown.phone or phone
+        number = None if shown.number == "not printed" else shown.phone or phone
         return shown.name or name, number, shown.role
 
 
