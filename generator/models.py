@@ -249,6 +249,10 @@ class PlanFile(Model):
     status: Literal["draft", "final"] = Field(description="`draft` shows a banner on every page.")
     draft_label: Line | None = Field(default=None, description="e.g. `Draft 1`.")
     date: IsoDate = Field(description="The date of this version, e.g. `2004-04-07`.")
+    levels: Annotated[list[Line], Field(min_length=3, max_length=3)] = Field(
+        default_factory=lambda: ["Theme", "Priority", "Outcome"],
+        description="The names of the plan's three levels, outermost first, as the plan uses them.",
+    )
     contents: list[Id] = Field(
         min_length=1,
         description="Ids of narrative sections and themes, in the order the plan presents them.",

@@ -19,12 +19,13 @@ DIRECTORATES = "directorates/index.md"
 THEMES = "themes/index.md"
 ACCESSIBILITY = "accessibility.md"
 PROGRESS = "progress/index.md"
+DATA_RIVER = "data-river.md"
 
 RESERVED_IDS = frozenset(
     {
         "index", "search", "assets", "404", "sitemap", "themes", "outcomes", "directorates",
         "contacts", "gaps", "corrections", "plan", "downloads", "data", "indicators", "reports", "tasks",
-        "accessibility", "progress", "con", "prn", "aux", "nul",
+        "accessibility", "progress", "data-river", "con", "prn", "aux", "nul",
         *(f"com{i}" for i in range(10)),
         *(f"lpt{i}" for i in range(10)),
     }

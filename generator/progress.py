@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from generator.load import ContentLayout, load_yaml_file
-from generator.models import ID_PATTERN, Gap
+from generator.load import ContentLayout, load_section, load_yaml_file
+from generator.models import ID_PATTERN, Gap, Section
 from generator.problems import Location, Problem, Severity
 from generator.progress_models import (
     Period,
@@ -30,6 +31,8 @@ from generator.progress_models import (
 
 FOLDER = "progress"
 """The content folder holding one folder per progress plan."""
+DOCUMENT = "document.md"
+"""A plan folder's source prose, word for word: front matter (id, title), then Markdown."""
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,20 @@ class ProgressPlan:
     update_files: dict[str, str] = field(default_factory=dict)
     """Each update file's path as shown in messages, by period id."""
 
+    document: Section | None = None
+    """The source's prose, word for word (``document.md``), for a programme or a report."""
+
     @property
     def title(self) -> str:
         """The plan's name."""
         return self.config.title
+
+    def first_date(self) -> date:
+        """The plan's earliest date: its document's, else its first period's end."""
+        dates = [p.end for p in self.config.periods[:1]]
+        if self.config.record is not None:
+            dates.append(self.config.record.date)
+        return min(dates) if dates else date.max
 
     def tasks(self) -> list[PlacedTask]:
         """Every task in plan order, with its groups."""
@@ -155,7 +168,7 @@ def load_progress(layout: ContentLayout) -> tuple[list[ProgressPlan], list[Probl
         plan = _load_plan(layout, folder, problems)
         if plan is not None:
             plans.append(plan)
-    plans.sort(key=lambda p: (p.config.periods[0].end, p.id))
+    plans.sort(key=lambda p: (p.first_date(), p.id))
     return plans, problems
 
 
@@ -185,15 +198,18 @@ def _load_plan(layout: ContentLayout, folder: Path, problems: list[Problem]) -> 
         if loaded is not None:
             updates[path.stem] = loaded
             files[path.stem] = layout.display(path)
+    document = None
+    if (folder / DOCUMENT).is_file():
+        document = load_section(layout, folder / DOCUMENT, problems)
     for path in sorted(folder.iterdir()):
-        if path.name not in {"plan.yaml", "tasks.yaml", "updates"}:
+        if path.name not in {"plan.yaml", "tasks.yaml", "updates", DOCUMENT}:
             problems.append(
-                _not_read(layout, path, "a plan folder holds plan.yaml, tasks.yaml and updates/")
+                _not_read(layout, path, f"a plan folder holds plan.yaml, tasks.yaml, {DOCUMENT} and updates/")
             )
     failed = any(p.severity is Severity.ERROR for p in problems[before:])
     if config is None or tasks is None or failed:
         return None
-    return ProgressPlan(folder.name, shown, config, tasks, updates, files)
+    return ProgressPlan(folder.name, shown, config, tasks, updates, files, document)
 
 
 def _not_read(layout: ContentLayout, path: Path, hint: str) -> Problem:

@@ -19,6 +19,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from generator.models import DirectorateCode, Gap, Id, IsoDate, Line, Model, Text, TextList
+from generator.programme_models import FamilyFields
 
 StatusMeaning = Literal["done", "underway", "outstanding", "not-started"]
 """What a plan's own status label means, so that reports can count and compare across plans."""
@@ -103,8 +104,12 @@ class TableHeadings(Model):
     )
 
 
-class ProgressPlanFile(Model):
-    """`content/progress/<plan-id>/plan.yaml`: a progress plan's name, levels, status key and periods."""
+class ProgressPlanFile(FamilyFields):
+    """`content/progress/<plan-id>/plan.yaml`: a progress plan's name, levels, status key and periods.
+
+    A programme or a board's report adds its record and data (:class:`FamilyFields`) and may
+    have no periods yet: its reports are still to come.
+    """
 
     title: Line = Field(description="The plan's name, e.g. `CPA/IDeA Improvement Plan`.")
     source: Line = Field(description="The document the plan and its progress come from.")
@@ -120,11 +125,15 @@ class ProgressPlanFile(Model):
     owner_roles: list[OwnerRole] = Field(
         default_factory=list, description="The kinds of owner the plan names, in column order."
     )
-    status_key: Annotated[list[StatusLabel], Field(min_length=1)] = Field(
-        description="The statuses a task can have, in the order the key lists them."
+    status_key: list[StatusLabel] = Field(
+        default_factory=list,
+        description=(
+            "The statuses a task can have, in the order the key lists them (a plan with periods needs one)."
+        ),
     )
-    periods: Annotated[list[Period], Field(min_length=1)] = Field(
-        description="The reporting periods, oldest first."
+    periods: list[Period] = Field(
+        default_factory=list,
+        description="The reporting periods, oldest first (a plan of kind `plan` needs one).",
     )
     headings: TableHeadings = Field(
         default_factory=TableHeadings, description="Column headings for the plan's summary table."

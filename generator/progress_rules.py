@@ -14,6 +14,7 @@ from generator.indicators.citations import IndicatorIndex
 from generator.load import suggest_known
 from generator.models import Model, Plan
 from generator.problems import Location, Problem, Severity
+from generator.programme_rules import programme_problems
 from generator.progress import ProgressPlan
 from generator.progress_indicators import catalogue_index, resolve_code
 from generator.progress_models import Task, TaskGroup
@@ -35,6 +36,7 @@ def progress_problems(plan: Plan) -> list[Problem]:
         problems += _tasks(plan, progress, index)
         problems += _updates(progress)
         problems += _stated(progress)
+        problems += programme_problems(progress)
     problems += _markers(plan)
     return problems
 

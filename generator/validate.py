@@ -198,7 +198,8 @@ def _mask_code(body: str) -> str:
 
 
 def _narrative(plan: Plan) -> Iterator[Problem]:
-    for section in plan.sections:
+    documents = [p.document for p in plan.progress if p.document is not None]
+    for section in [*plan.sections, *documents]:  # a programme's prose is published as a section's
         body = _mask_code(section.body)
 
         def at(index: int, section: Section = section, body: str = body) -> Location:

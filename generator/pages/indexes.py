@@ -11,6 +11,7 @@ from generator.downloads import Download
 from generator.gaps import DraftGap, find_gaps
 from generator.models import Gap, Plan
 from generator.pages.common import Lookups, OutcomeLink, outcome_link, outcome_title
+from generator.pages.family import family
 from generator.pages.tables import place_tables
 from generator.render import render
 
@@ -68,6 +69,7 @@ def _home(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
         themes=theme_views,
         has_corrections=bool(plan.corrections),
         has_progress=bool(plan.progress),
+        family=family(plan, paths.HOME) if plan.progress else "",
         pdf=pdf,
     )
 
