@@ -59,7 +59,7 @@ def _member(plan: Plan, progress: ProgressPlan) -> Member:
         when.append(f"{config.record.meeting}, {long_date(config.record.date)}")
     if config.periods:
         reports = ", ".join(p.title for p in config.periods)
-        when.append(f"progress reported {reports}")
+        when.append(f"progress reports: {reports}")
     return Member(
         config.body or plan.plan.council,
         config.title,
