@@ -99,3 +99,44 @@ def test_outcome_counts_per_theme(plan: Plan) -> None:
         "prosperous-economy": 11,
         "customer-focussed-council": 11,
     }
+
+
+def _source_text(plan: Plan) -> str:
+    text = " ".join(SEED.read_text(encoding="utf-8").split())
+    for bad, good in _repairs(plan):
+        if len(bad) > 3 and not good.startswith("("):  # a dropped page number is not a word repair
+            text = text.replace(" ".join(bad.split()), " ".join(good.split()))
+    return text
+
+
+def test_each_row_prints_its_contacts_as_the_source_row_does(plan: Plan) -> None:
+    """Name and number (and role) as the row prints them: nothing borrowed from another row."""
+    text = _source_text(plan)
+    contacts = {c.id: c for c in plan.contacts}
+    shown, far = [], []
+    for _t, _p, outcome in plan.outcomes():
+        for cid in outcome.contacts if isinstance(outcome.contacts, list) else []:
+            name, phone, role = outcome.printed(cid, contacts[cid].name, contacts[cid].phone)
+            words = " ".join(w for w in (name, phone) if w)
+            shown.append((outcome.id, words, role))
+            # The number follows the name in the source, at most a cell's line break away.
+            near = [text[m.end() : m.end() + 60] for m in re.finditer(re.escape(name), text)]
+            if not near or (phone and not any(phone in after for after in near)):
+                far.append((outcome.id, words))
+    # Cells re-joined across a page break (content/corrections.yaml): name and number apart.
+    split = {"peaceful-community-with-racial-harmony", "improved-take-up-of-benefits",
+             "increased-use-of-public-transport", "policies-helping-employers-develop-operations"}
+    assert [(o, w) for o, w in far if o not in split] == []
+    assert [(o, r) for o, _w, r in shown if r and r not in text] == []
+    by_row = {(o, w) for o, w, _r in shown}
+    assert ("removal-of-all-graffiti", "Andrew Trehern") in by_row
+    assert ("achievement-of-local-public-service-agreement-targets", "Paul Najsarek") in by_row
+    assert ("best-value-recommendations-on-maintenance", "Isobel Chalcraft 020 8424 1473") in by_row
+    assert ("learning-and-development-culture", "Jon Turner 0208 424 1225") in by_row
+    assert ("peaceful-community-with-racial-harmony", "Bindu Arjoon 020 8420 9637") in by_row
+
+
+def test_a_rows_indicators_are_those_its_fifth_column_prints(plan: Plan) -> None:
+    outcome = plan.outcome("improved-private-sector-housing-enforcement")
+    assert outcome is not None and outcome.related == []  # the column holds only the contact
+    assert any("BVPI 62" in entry for entry in outcome.what_we_did if isinstance(entry, str))

@@ -67,13 +67,24 @@ def test_every_plan_has_an_index_entry_a_page_reports_and_a_browse_page(bundled:
             assert f"progress/{plan}/{path}" in bundled
 
 
-def test_the_nav_has_one_progress_entry_pointing_at_the_index() -> None:
+def test_the_nav_presents_the_family_each_document_once_with_its_year() -> None:
     result = pipeline.check(Project.at(Path(__file__).resolve().parent.parent))
     assert result.plan is not None
     nav = pages.build_nav(result.plan)
-    entries = [item for item in nav if "Progress" in item]
-    assert entries == [{"Progress": "progress/index.md"}]
-    assert "progress/" not in repr([item for item in nav if "Progress" not in item])
+    entries = [item["Plans and reports"] for item in nav if "Plans and reports" in item]
+    assert len(entries) == 1
+    family = entries[0]
+    assert family[0] == {"All plans and reports": "progress/index.md"}
+    assert family[-1] == {"Data river: which data feeds which report": "data-river.md"}
+    bodies = {k: v for item in family[1:-1] for k, v in item.items()}
+    assert list(bodies) == ["Harrow Council", "Harrow Strategic Partnership"]
+    council = [next(iter(d)) for d in bodies["Harrow Council"]]
+    assert "Council Improvement Programme 2007-10 (2007)" in council
+    partnership = [next(iter(d)) for d in bodies["Harrow Strategic Partnership"]]
+    assert "Progress Report from the Harrow Chief Executives Group (2009)" in partnership
+    # Shallow: each plan's own page only, never its period reports.
+    assert all(path.endswith("/index.md") for group in bodies.values() for d in group for path in d.values())
+    assert "progress/" not in repr([item for item in nav if "Plans and reports" not in item])
 
 
 def test_level_names_come_from_each_plans_config(bundled: dict[str, str]) -> None:

@@ -16,8 +16,8 @@ from generator.core.problems import Location
 from generator.derive.markers import GAP_MARKER, missing_figures, scan_markers
 from generator.derive.progress_report import stated_check
 from generator.model import urls as paths
-from generator.model.base import Gap, Model
-from generator.model.plan import Outcome, Plan, Priority, Section, Theme
+from generator.model.base import Gap, Model, Section
+from generator.model.plan import Outcome, Plan, Priority, Theme
 from generator.model.progress import ProgressPlan, Task, TaskGroup
 
 PLACEHOLDER = re.compile(
@@ -238,6 +238,7 @@ def _plan_gaps(progress: ProgressPlan) -> Iterator[DraftGap]:
                 yield from model_gaps(
                     update, ["progress", "next_actions"], where, group, f"{context} ({period.title})", labels
                 )
+    yield from _document_gaps(progress, page, group)
     for stated in config.stated_totals:
         stated_in = progress.period(stated.period)
         where = paths.progress_report(progress.id, stated.period) if stated_in else page
@@ -263,3 +264,29 @@ def _owner_gaps(
                 holder.where("owners", role), page, group, context, labels.get(role, role),
                 value.missing, True,
             )
+
+
+def _document_gaps(progress: ProgressPlan, page: str, group: str) -> Iterator[DraftGap]:
+    """What a programme's or report's source leaves out: its own missing parts, unnamed projects."""
+    if progress.document is not None:
+        for marker in scan_markers(progress.document):
+            if found := GAP_MARKER.match(marker.text):
+                yield DraftGap(marker.location, page, group, progress.title, "Text", found["words"], True)
+    programme = progress.config.programme
+    if programme is None:
+        return
+    if programme.kpi_impacts is not None:
+        yield DraftGap(
+            programme.where("kpi_impacts"), page, group, progress.title,
+            "Indicators the projects should move", programme.kpi_impacts.missing, True,
+        )
+    stated = programme.projects
+    unnamed = stated.count - len(progress.tasks())
+    if unnamed > 0:
+        about = f"{stated.qualifier} " if stated.qualifier else ""
+        yield DraftGap(
+            stated.where("count"), page, group, progress.title, progress.config.levels[-1] + "s",
+            (f"{unnamed} of the " if unnamed < stated.count else "the ")
+            + f"{about}{stated.count} {stated.what} are not named in the source",
+            True,
+        )

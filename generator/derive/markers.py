@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from generator.core.problems import Location
 from generator.derive.arithmetic import check_table
 from generator.model import urls as paths
-from generator.model.plan import Plan, Section
+from generator.model.base import Section
+from generator.model.plan import Plan
 from generator.model.tables import Cell, Table
 
 MARKER = re.compile(r"^\{\{\s*table:\s*(?P<id>[^\s{}]+)\s*\}\}$")

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from generator.core.cache import SameObject, cached
 from generator.core.problems import Location, Problem, suggest_known
 from generator.core.strictyaml import Path_, YamlDocument, dotted, parse_yaml, read_text
-from generator.model.base import ID_PATTERN, Model
+from generator.model.base import ID_PATTERN, Model, Section
 
 M = TypeVar("M", bound=Model)
 
@@ -147,6 +147,53 @@ def attach_locations(instance: BaseModel, doc: YamlDocument, path: Path_) -> Non
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     attach_locations(item, doc, (*path, name, index))
+
+
+def load_section(layout: ContentLayout, path: Path, problems: list[Problem]) -> Section | None:
+    """A narrative Markdown file: front matter between ``---`` lines, then the body."""
+    file = layout.display(path)
+    text, found = read_text(path, file)
+    if text is None:
+        problems.extend(found)
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.append(
+            Problem(
+                Location(file, 1, 1),
+                "",
+                "expected front matter: a first line '---', the fields, then '---'",
+                "start the file with ---, id: …, title: …, ---",
+            )
+        )
+        return None
+    try:
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+    except StopIteration:
+        problems.append(
+            Problem(
+                Location(file, 1, 1),
+                "",
+                "front matter is not closed: no second '---' line",
+                "add a line '---' after the last field",
+            )
+        )
+        return None
+    front = "\n" + "\n".join(lines[1:end])
+    doc, found = parse_yaml(front, file)
+    if doc is None:
+        problems.extend(found)
+        return None
+    if isinstance(doc.data, dict) and ({"body", "body_line"} & doc.data.keys()):
+        problems.append(
+            Problem(doc.location(()), "body", "is set by the file's text, not front matter")
+        )
+        return None
+    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
+    first_body_line = end + 2
+    return validate_document(
+        doc, Section, problems, extra={"body": body, "body_line": first_body_line}
+    )
 
 
 # --- pydantic errors → located, plain-English problems ---------------------------------

@@ -6,20 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.core.problems import Location, Problem, Severity
-from generator.core.strictyaml import parse_yaml, read_text
-from generator.load.documents import ContentLayout, load_yaml_file, validate_document
+from generator.load.documents import ContentLayout, load_section, load_yaml_file
 from generator.load.indicators import load_indicators
 from generator.load.progress import load_progress
 from generator.load.tables import load_tables
-from generator.model.plan import (
-    ContactsFile,
-    CorrectionsFile,
-    DirectoryFile,
-    Plan,
-    PlanFile,
-    Section,
-    Theme,
-)
+from generator.model.plan import ContactsFile, CorrectionsFile, DirectoryFile, Plan, PlanFile, Theme
 
 
 def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
@@ -78,50 +69,3 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
         progress=tuple(progress),
     )
     return plan, problems
-
-
-def load_section(layout: ContentLayout, path: Path, problems: list[Problem]) -> Section | None:
-    """A narrative Markdown file: front matter between ``---`` lines, then the body."""
-    file = layout.display(path)
-    text, found = read_text(path, file)
-    if text is None:
-        problems.extend(found)
-        return None
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        problems.append(
-            Problem(
-                Location(file, 1, 1),
-                "",
-                "expected front matter: a first line '---', the fields, then '---'",
-                "start the file with ---, id: …, title: …, ---",
-            )
-        )
-        return None
-    try:
-        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
-    except StopIteration:
-        problems.append(
-            Problem(
-                Location(file, 1, 1),
-                "",
-                "front matter is not closed: no second '---' line",
-                "add a line '---' after the last field",
-            )
-        )
-        return None
-    front = "\n" + "\n".join(lines[1:end])
-    doc, found = parse_yaml(front, file)
-    if doc is None:
-        problems.extend(found)
-        return None
-    if isinstance(doc.data, dict) and ({"body", "body_line"} & doc.data.keys()):
-        problems.append(
-            Problem(doc.location(()), "body", "is set by the file's text, not front matter")
-        )
-        return None
-    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
-    first_body_line = end + 2
-    return validate_document(
-        doc, Section, problems, extra={"body": body, "body_line": first_body_line}
-    )

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from generator.core.problems import Location, Problem, Severity
-from generator.load.documents import ContentLayout, load_yaml_file
+from generator.load.documents import ContentLayout, load_section, load_yaml_file
 from generator.model.base import ID_PATTERN
 from generator.model.progress import (
     ProgressPlan,
@@ -24,6 +24,8 @@ from generator.model.progress import (
 
 FOLDER = "progress"
 """The content folder holding one folder per progress plan."""
+DOCUMENT = "document.md"
+"""A plan folder's source prose, word for word: front matter (id, title), then Markdown."""
 
 
 def load_progress(layout: ContentLayout) -> tuple[list[ProgressPlan], list[Problem]]:
@@ -40,7 +42,7 @@ def load_progress(layout: ContentLayout) -> tuple[list[ProgressPlan], list[Probl
         plan = _load_plan(layout, folder, problems)
         if plan is not None:
             plans.append(plan)
-    plans.sort(key=lambda p: (p.config.periods[0].end, p.id))
+    plans.sort(key=lambda p: (p.first_date(), p.id))
     return plans, problems
 
 
@@ -70,15 +72,18 @@ def _load_plan(layout: ContentLayout, folder: Path, problems: list[Problem]) -> 
         if loaded is not None:
             updates[path.stem] = loaded
             files[path.stem] = layout.display(path)
+    document = None
+    if (folder / DOCUMENT).is_file():
+        document = load_section(layout, folder / DOCUMENT, problems)
     for path in sorted(folder.iterdir()):
-        if path.name not in {"plan.yaml", "tasks.yaml", "updates"}:
+        if path.name not in {"plan.yaml", "tasks.yaml", "updates", DOCUMENT}:
             problems.append(
-                _not_read(layout, path, "a plan folder holds plan.yaml, tasks.yaml and updates/")
+                _not_read(layout, path, f"a plan folder holds plan.yaml, tasks.yaml, {DOCUMENT} and updates/")
             )
     failed = any(p.severity is Severity.ERROR for p in problems[before:])
     if config is None or tasks is None or failed:
         return None
-    return ProgressPlan(folder.name, shown, config, tasks, updates, files)
+    return ProgressPlan(folder.name, shown, config, tasks, updates, files, document)
 
 
 def _not_read(layout: ContentLayout, path: Path, hint: str) -> Problem:

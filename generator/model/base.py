@@ -76,3 +76,17 @@ class Gap(Model):
 
 Text = Line | Gap
 TextList = Annotated[list[Line], Field(min_length=1)] | Gap
+
+
+class Section(Model):
+    """A narrative section: a Markdown file in content/sections/ with front matter."""
+
+    id: Id
+    title: Line
+    missing: Line | None = Field(
+        default=None,
+        description="Set when the whole section is still to come: the source's own words.",
+    )
+    summary: Line | None = Field(default=None, description="One line for the contents page.")
+    body: str = Field(default="", description="The Markdown text after the front matter.")
+    body_line: int = Field(default=1, description="Line of the file where the body starts.")

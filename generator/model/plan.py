@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from generator.model.base import DirectorateCode, Gap, Id, IsoDate, Line, Model, Text, TextList
+from generator.model.base import DirectorateCode, Gap, Id, IsoDate, Line, Model, Section, Text, TextList
 from generator.model.indicators import Catalogue
 from generator.model.progress import ProgressPlan
 from generator.model.tables import Table
@@ -34,6 +34,24 @@ class Contact(Model):
     id: Id
     name: Line = Field(description="The officer's name as the plan gives it.")
     phone: Line | None = Field(default=None, description="Telephone number or extension as published.")
+
+
+class PrintedContact(Model):
+    """How one outcome row prints a contact, where that differs from contacts.yaml.
+
+    A row shows what its source row prints: the same officer may be printed with another form
+    of the name or number, with no number, or with a role beside the name.
+    """
+
+    name: Line | None = Field(default=None, description="The name as this row prints it.")
+    phone: Line | None = Field(default=None, description="The number as this row prints it.")
+    number: Literal["as listed", "not printed"] = Field(
+        default="as listed",
+        description="`not printed` where the row prints the name with no number.",
+    )
+    role: Line | None = Field(
+        default=None, description="A label the row prints with the name, e.g. `Principal Adviser`."
+    )
 
 
 class DirectoryFile(Model):
@@ -84,10 +102,22 @@ class Outcome(Model):
     contacts: list[Id] | Gap = Field(
         description="Ids of the contacts for further information, from contacts.yaml."
     )
+    printed_contacts: dict[Id, PrintedContact] = Field(
+        default_factory=dict,
+        description="By contact id: how this row prints the contact, where it differs from contacts.yaml.",
+    )
     note: Line | None = Field(
         default=None,
         description="An editor's note on how this row was read from the source (shown as such).",
     )
+
+    def printed(self, contact_id: str, name: str, phone: str | None) -> tuple[str, str | None, str | None]:
+        """The contact's name, number and role as this row prints them."""
+        shown = self.printed_contacts.get(contact_id)
+        if shown is None:
+            return name, phone, None
+        number = None if shown.number == "not printed" else shown.phone or phone
+        return shown.name or name, number, shown.role
 
 
 class Priority(Model):
@@ -149,24 +179,14 @@ class PlanFile(Model):
     status: Literal["draft", "final"] = Field(description="`draft` shows a banner on every page.")
     draft_label: Line | None = Field(default=None, description="e.g. `Draft 1`.")
     date: IsoDate = Field(description="The date of this version, e.g. `2004-04-07`.")
+    levels: Annotated[list[Line], Field(min_length=3, max_length=3)] = Field(
+        default_factory=lambda: ["Theme", "Priority", "Outcome"],
+        description="The names of the plan's three levels, outermost first, as the plan uses them.",
+    )
     contents: list[Id] = Field(
         min_length=1,
         description="Ids of narrative sections and themes, in the order the plan presents them.",
     )
-
-
-class Section(Model):
-    """A narrative section: a Markdown file in content/sections/ with front matter."""
-
-    id: Id
-    title: Line
-    missing: Line | None = Field(
-        default=None,
-        description="Set when the whole section is still to come: the source's own words.",
-    )
-    summary: Line | None = Field(default=None, description="One line for the contents page.")
-    body: str = Field(default="", description="The Markdown text after the front matter.")
-    body_line: int = Field(default=1, description="Line of the file where the body starts.")
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,14 @@ Everything a report shows (counts, changes, what is overdue) is computed from th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from generator.model.base import DirectorateCode, Gap, Id, IsoDate, Line, Model, Text, TextList
+from generator.model.base import DirectorateCode, Gap, Id, IsoDate, Line, Model, Section, Text, TextList
+from generator.model.programme import FamilyFields
 
 StatusMeaning = Literal["done", "underway", "outstanding", "not-started"]
 """What a plan's own status label means, so that reports can count and compare across plans."""
@@ -105,8 +107,12 @@ class TableHeadings(Model):
     )
 
 
-class ProgressPlanFile(Model):
-    """`content/progress/<plan-id>/plan.yaml`: a progress plan's name, levels, status key and periods."""
+class ProgressPlanFile(FamilyFields):
+    """`content/progress/<plan-id>/plan.yaml`: a progress plan's name, levels, status key and periods.
+
+    A programme or a board's report adds its record and data (:class:`FamilyFields`) and may
+    have no periods yet: its reports are still to come.
+    """
 
     title: Line = Field(description="The plan's name, e.g. `CPA/IDeA Improvement Plan`.")
     source: Line = Field(description="The document the plan and its progress come from.")
@@ -122,11 +128,15 @@ class ProgressPlanFile(Model):
     owner_roles: list[OwnerRole] = Field(
         default_factory=list, description="The kinds of owner the plan names, in column order."
     )
-    status_key: Annotated[list[StatusLabel], Field(min_length=1)] = Field(
-        description="The statuses a task can have, in the order the key lists them."
+    status_key: list[StatusLabel] = Field(
+        default_factory=list,
+        description=(
+            "The statuses a task can have, in the order the key lists them (a plan with periods needs one)."
+        ),
     )
-    periods: Annotated[list[Period], Field(min_length=1)] = Field(
-        description="The reporting periods, oldest first."
+    periods: list[Period] = Field(
+        default_factory=list,
+        description="The reporting periods, oldest first (a plan of kind `plan` needs one).",
     )
     headings: TableHeadings = Field(
         default_factory=TableHeadings, description="Column headings for the plan's summary table."
@@ -261,10 +271,20 @@ class ProgressPlan:
     update_files: dict[str, str] = field(default_factory=dict)
     """Each update file's path as shown in messages, by period id."""
 
+    document: Section | None = None
+    """The source's prose, word for word (``document.md``), for a programme or a report."""
+
     @property
     def title(self) -> str:
         """The plan's name."""
         return self.config.title
+
+    def first_date(self) -> date:
+        """The plan's earliest date: its document's, else its first period's end."""
+        dates = [p.end for p in self.config.periods[:1]]
+        if self.config.record is not None:
+            dates.append(self.config.record.date)
+        return min(dates) if dates else date.max
 
     def tasks(self) -> list[PlacedTask]:
         """Every task in plan order, with its groups."""

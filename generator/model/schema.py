@@ -24,16 +24,9 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from generator.core.files import atomic_write
-from generator.model.base import Model
+from generator.model.base import Model, Section
 from generator.model.indicators import IndicatorsFile
-from generator.model.plan import (
-    ContactsFile,
-    CorrectionsFile,
-    DirectoryFile,
-    PlanFile,
-    Section,
-    Theme,
-)
+from generator.model.plan import ContactsFile, CorrectionsFile, DirectoryFile, PlanFile, Theme
 from generator.model.progress import ProgressPlanFile, TasksFile, UpdatesFile
 from generator.model.tables import TablesFile
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.model.plan import Contact, Directorate, Outcome, Priority, Section, Theme
+from generator.model.base import Section
+from generator.model.plan import Contact, Directorate, Outcome, Priority, Theme
 
 HOME = "index.md"
 GAPS = "gaps.md"
@@ -18,12 +19,13 @@ CONTACTS = "contacts.md"
 DIRECTORATES = "directorates/index.md"
 ACCESSIBILITY = "accessibility.md"
 PROGRESS = "progress/index.md"
+DATA_RIVER = "data-river.md"
 
 RESERVED_IDS = frozenset(
     {
         "index", "search", "assets", "404", "sitemap", "themes", "outcomes", "directorates",
         "contacts", "gaps", "corrections", "plan", "downloads", "data", "indicators", "reports", "tasks",
-        "accessibility", "progress", "con", "prn", "aux", "nul",
+        "accessibility", "progress", "data-river", "con", "prn", "aux", "nul",
         *(f"com{i}" for i in range(10)),
         *(f"lpt{i}" for i in range(10)),
     }

@@ -125,8 +125,10 @@ def contact_links(outcome: Outcome, page: str, contacts: Mapping[str, Reachable]
     for cid in outcome.contacts:
         contact = contacts[cid]
         href = html_attr(paths.html_link(page, contact.path))
-        phone = f' <span class="bvpp-phone">{html_text(contact.phone)}</span>' if contact.phone else ""
-        items.append(f'<li><a href="{href}">{html_text(contact.name)}</a>{phone}</li>')
+        name, number, role = outcome.printed(cid, contact.name, contact.phone)
+        label = f", {html_text(role)}" if role else ""
+        phone = f' <span class="bvpp-phone">{html_text(number)}</span>' if number else ""
+        items.append(f'<li><a href="{href}">{html_text(name)}</a>{label}{phone}</li>')
     return Markup('<ul class="bvpp-contacts">' + "".join(items) + "</ul>")
 
 

@@ -35,8 +35,8 @@ from generator.core.escape import MARKDOWN_EXTENSIONS
 from generator.core.files import atomic_write
 from generator.derive.gaps import DraftGap, field_labels, find_gaps
 from generator.derive.markers import scan_markers, table_anchor
-from generator.model.base import Gap
-from generator.model.plan import Plan, Priority, Section, Theme
+from generator.model.base import Gap, Section
+from generator.model.plan import Plan, Priority, Theme
 from generator.render.jinja import render
 from generator.render.opendata.package import package_name
 from generator.render.pages.common import priority_title

@@ -16,8 +16,8 @@ from generator.core.problems import Location, Problem, Severity, suggest_known
 from generator.core.strictyaml import DIRECTION_CONTROL, direction_problem, dotted
 from generator.derive.gaps import find_gaps
 from generator.model import urls as paths
-from generator.model.base import Model
-from generator.model.plan import Contact, Plan, Section, Theme
+from generator.model.base import Model, Section
+from generator.model.plan import Contact, Plan, Theme
 from generator.rules.indicators import indicator_problems
 from generator.rules.progress import progress_problems
 from generator.rules.tables import table_problems
@@ -136,6 +136,15 @@ def _references(plan: Plan) -> Iterator[Problem]:
                         f'unknown contact "{contact_id}"',
                         suggest_known(contact_id, sorted(contacts)) or "add the officer to contacts.yaml",
                     )
+        named = outcome.contacts if isinstance(outcome.contacts, list) else []
+        for contact_id in outcome.printed_contacts:
+            if contact_id not in named:
+                yield Problem(
+                    outcome.where("printed_contacts", contact_id),
+                    _dotted(outcome.field_path("printed_contacts", contact_id)),
+                    f'expected a contact this row names, found "{contact_id}"',
+                    suggest_known(contact_id, named) or "add it to the row's contacts, or remove it here",
+                )
     for contact in plan.contacts:
         if contact.id not in used:
             yield Problem(
@@ -189,7 +198,8 @@ def _mask_code(body: str) -> str:
 
 
 def _narrative(plan: Plan) -> Iterator[Problem]:
-    for section in plan.sections:
+    documents = [p.document for p in plan.progress if p.document is not None]
+    for section in [*plan.sections, *documents]:  # a programme's prose is published as a section's
         body = _mask_code(section.body)
 
         def at(index: int, section: Section = section, body: str = body) -> Location:

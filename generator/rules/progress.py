@@ -19,6 +19,7 @@ from generator.derive.progress_report import stated_check
 from generator.model.base import Model
 from generator.model.plan import Plan
 from generator.model.progress import ProgressPlan, Task, TaskGroup
+from generator.rules.programme import programme_problems
 
 RESERVED_PERIODS = frozenset({"index", "browse"})
 """Period ids that would clash with a plan's own pages (index.md, browse.md)."""
@@ -34,6 +35,7 @@ def progress_problems(plan: Plan) -> list[Problem]:
         problems += _tasks(plan, progress, index)
         problems += _updates(progress)
         problems += _stated(progress)
+        problems += programme_problems(progress)
     problems += _markers(plan)
     return problems
 

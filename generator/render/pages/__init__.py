@@ -25,9 +25,11 @@ from generator.render.pages.accessibility import accessibility_page
 from generator.render.pages.common import lookups, priority_label
 from generator.render.pages.downloads import NAV_TITLE as DOWNLOADS_TITLE
 from generator.render.pages.downloads import downloads_page
+from generator.render.pages.family import nav_entries
 from generator.render.pages.indexes import index_pages
 from generator.render.pages.indicators import indicator_pages
 from generator.render.pages.progress import progress_pages
+from generator.render.pages.river import data_river_page
 from generator.render.pages.themes import theme_pages
 
 
@@ -54,6 +56,8 @@ def build(plan: Plan, pdf: Download | None = None) -> SiteSources:
         pages[path] = text
     pages.update(indicator_pages(plan, look))
     pages.update(progress_pages(plan))
+    if plan.progress:
+        pages[paths.DATA_RIVER] = data_river_page(plan)
     files = {**data.files, **indicator_files(look.indicators)}
     return SiteSources(pages=pages, nav=build_nav(plan), files=files)
 
@@ -78,8 +82,8 @@ def build_nav(plan: Plan) -> list[Any]:
     if plan_items:
         nav.append({"About the plan": plan_items})
     nav.append({"Themes": theme_items})
-    if plan.progress:  # one entry: the index of plans and their reports keeps the nav shallow
-        nav.append({"Progress": paths.PROGRESS})
+    if plan.progress:  # the family: a few documents, each once, so the nav stays shallow
+        nav.append({"Plans and reports": nav_entries(plan)})
     nav.append(
         {
             "Browse": [

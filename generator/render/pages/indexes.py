@@ -13,6 +13,7 @@ from generator.model.base import Gap
 from generator.model.plan import Plan
 from generator.render.jinja import render
 from generator.render.pages.common import Lookups, OutcomeLink, outcome_link
+from generator.render.pages.family import family
 from generator.render.pages.tables import place_tables
 
 
@@ -69,6 +70,7 @@ def _home(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
         themes=theme_views,
         has_corrections=bool(plan.corrections),
         has_progress=bool(plan.progress),
+        family=family(plan, paths.HOME) if plan.progress else "",
         pdf=pdf,
     )
 

@@ -39,6 +39,8 @@ from generator.model.base import Gap
 from generator.model.plan import Plan
 from generator.model.progress import Period, PlacedTask, ProgressPlan
 from generator.render.jinja import render
+from generator.render.pages.family import family
+from generator.render.pages.programme import programme_page
 from generator.render.pages.progress_views import (
     MEANINGS,
     GroupRows,
@@ -64,14 +66,27 @@ def progress_pages(plan: Plan) -> Iterator[tuple[str, str]]:
 
 
 def _plan_pages(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None) -> list[tuple[str, str]]:
-    pages = [
-        (paths.progress_plan(progress.id), _plan_page(plan, progress, index)),
-        (paths.progress_browse(progress.id), _browse_page(plan, progress)),
-    ]
+    if progress.config.kind == "plan":
+        pages = [(paths.progress_plan(progress.id), _plan_page(plan, progress, index))]
+    else:
+        page = programme_page(plan, progress, _tasks_md(plan, progress, index))
+        pages = [(paths.progress_plan(progress.id), page)]
+    if progress.config.periods:  # a programme with no reports yet has no statuses to browse
+        pages.append((paths.progress_browse(progress.id), _browse_page(plan, progress)))
     for period in progress.config.periods:
         report = period_report(progress, period)
         pages.append((paths.progress_report(progress.id, period.id), _report_page(plan, report, index)))
     return pages
+
+
+def _tasks_md(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None) -> str:
+    """A programme's task tables with their latest status, once it has reports."""
+    if not progress.config.periods or not progress.tasks():
+        return ""
+    page = paths.progress_plan(progress.id)
+    states = [latest_state(progress, placed) for placed in progress.tasks()]
+    groups = _groups(plan, progress, states, page, index, latest=True)
+    return render("progress_tasks.md.j2", groups=groups, progress=progress)
 
 
 def _read_by(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None) -> tuple[object, ...]:
@@ -174,6 +189,8 @@ def _index(plan: Plan) -> str:
     views = []
     for progress in plan.progress:
         periods = progress.config.periods
+        if not periods:  # a programme or a board's report: the family list shows it
+            continue
         latest = period_report(progress, periods[-1])
         views.append(
             SimpleNamespace(
@@ -189,7 +206,13 @@ def _index(plan: Plan) -> str:
             )
         )
     legend = Markup(", ").join(status_badge(means, label) for means, label in MEANINGS.items())
-    return render("progress_index.md.j2", page=paths.PROGRESS, plans=views, legend=legend)
+    return render(
+        "progress_index.md.j2",
+        page=paths.PROGRESS,
+        plans=views,
+        legend=legend,
+        family=family(plan, paths.PROGRESS),
+    )
 
 
 def _plan_page(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None) -> str:

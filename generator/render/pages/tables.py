@@ -15,9 +15,9 @@ from markupsafe import Markup
 from generator.derive.arithmetic import Comparison, check_table, describe, expression
 from generator.derive.markers import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
 from generator.model import urls as paths
-from generator.model.base import Gap
+from generator.model.base import Gap, Section
 from generator.model.data_urls import table_csv
-from generator.model.plan import Plan, Section
+from generator.model.plan import Plan
 from generator.model.tables import Table
 from generator.render.fragments import gap_html
 from generator.render.jinja import render
