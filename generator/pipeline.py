@@ -19,12 +19,14 @@ from generator.cache import ParseCache
 from generator.cache import active as cache_active
 from generator.downloads import Download
 from generator.engines import GENERATED_CONFIG, write_generated_config
+from generator.escape import title_html
 from generator.load import load_content
 from generator.models import Plan
 from generator.problems import ContentError, Report
 from generator.render import environment
 from generator.rendercache import RenderCache
 from generator.site import MkDocsSettings, publish
+from generator.site import site_url as checked_site_url
 from generator.templatecache import bytecode_cache
 from generator.validate import validate
 from generator.write import WriteMemo, WriteResult, write_tree
@@ -197,9 +199,10 @@ def build(
     ``progress`` is as for :func:`generate`. A published build keeps no :class:`Memory`.
     ``site_url`` is the site's public address (checked by :func:`generator.site.site_url`).
     """
+    address = checked_site_url(site_url) if site_url else None  # ValueError before any work
     result = generate(project, strict=strict, pdf=pdf, progress=progress)
     started = time.perf_counter()
-    settings = replace(mkdocs_settings(project, result), site_url=site_url)
+    settings = replace(mkdocs_settings(project, result), site_url=address)
     # The same settings as a file, for engines that read one (Zensical): see generator.engines.
     write_generated_config(settings, project.root / GENERATED_CONFIG)
     publish(settings, project.site)
@@ -214,11 +217,12 @@ def mkdocs_settings(project: Project, result: BuildResult) -> MkDocsSettings:
         config_file=project.config_file,
         docs_dir=project.docs,
         nav=result.nav,
-        site_name=f"{plan.council}: {plan.title}",
+        site_name=title_html(f"{plan.council}: {plan.title}"),  # Material prints it raw
         extra={
             "bvpp": {
                 "status": plan.status,
                 "draft_label": plan.draft_label or "Draft",
+                # plain text: theme/main.html escapes these itself ("| e")
                 "council": plan.council,
                 "title": plan.title,
             }

@@ -9,7 +9,6 @@ data fails the build at once, in tests, instead of publishing it.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from typing import Any
 
@@ -17,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import paths
-from generator.escape import collapse, html_attr, html_text, md_text
+from generator.escape import front_matter_title, html_attr, html_text, md_text
 from generator.fragments import GLOBALS as FRAGMENTS
 from generator.fragments import gap_html
 from generator.models import Gap
@@ -53,6 +52,15 @@ def _anchor(value: str) -> Markup:
     return Markup(value)
 
 
+def _yaml(value: object) -> Markup:
+    """A front-matter ``title``: plain text only, escaped here once (see ``title_html``)."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        # Markup is escaped already (a second escape shows "&amp;"); a Gap or a number has
+        # no business in a title line without a template choosing its words.
+        raise UnescapedValueError(f"a front-matter title takes plain text, found {type(value).__name__}")
+    return front_matter_title(value)
+
+
 def _h(value: str | None) -> Markup:
     return html_text(value or "")
 
@@ -73,7 +81,7 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = _md
     env.filters["h"] = _h
     env.filters["anchor"] = _anchor
-    env.filters["yaml"] = lambda v: Markup(json.dumps(collapse(str(v)), ensure_ascii=False))
+    env.filters["yaml"] = _yaml
     env.globals["outcome_path"] = paths.outcome
     env.globals["is_gap"] = lambda v: isinstance(v, Gap)
     env.globals["gap_html"] = gap_html
