@@ -17,6 +17,7 @@ from typing import Any
 from generator.core.cache import ParseCache
 from generator.core.cache import active as cache_active
 from generator.core.downloads import Download
+from generator.core.escape import title_html
 from generator.core.problems import ContentError, Report
 from generator.core.rendercache import RenderCache
 from generator.core.templatecache import bytecode_cache
@@ -24,6 +25,7 @@ from generator.load.plan import load_content
 from generator.model.plan import Plan
 from generator.publish.engines import GENERATED_CONFIG, write_generated_config
 from generator.publish.mkdocs import MkDocsSettings, publish
+from generator.publish.mkdocs import site_url as checked_site_url
 from generator.publish.write import WriteMemo, WriteResult, write_tree
 from generator.render import pages
 from generator.render.jinja import compiled_templates
@@ -199,9 +201,10 @@ def build(
     ``progress`` is as for :func:`generate`. A published build keeps no :class:`Memory`.
     ``site_url`` is the site's public address (checked by :func:`generator.publish.mkdocs.site_url`).
     """
+    address = checked_site_url(site_url) if site_url else None  # ValueError before any work
     result = generate(project, strict=strict, pdf=pdf, progress=progress)
     started = time.perf_counter()
-    settings = replace(mkdocs_settings(project, result), site_url=site_url)
+    settings = replace(mkdocs_settings(project, result), site_url=address)
     # The same settings as a file, for engines that read one (Zensical): see generator.publish.engines.
     write_generated_config(settings, project.root / GENERATED_CONFIG)
     publish(settings, project.site)
@@ -216,11 +219,12 @@ def mkdocs_settings(project: Project, result: BuildResult) -> MkDocsSettings:
         config_file=project.config_file,
         docs_dir=project.docs,
         nav=result.nav,
-        site_name=f"{plan.council}: {plan.title}",
+        site_name=title_html(f"{plan.council}: {plan.title}"),  # Material prints it raw
         extra={
             "bvpp": {
                 "status": plan.status,
                 "draft_label": plan.draft_label or "Draft",
+                # plain text: theme/main.html escapes these itself ("| e")
                 "council": plan.council,
                 "title": plan.title,
             }

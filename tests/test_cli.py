@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
 from click.testing import CliRunner
 
+from generator import pipeline
 from generator.cli import main
 from generator.pipeline import Project
 
@@ -92,3 +94,18 @@ def test_build_refuses_a_site_url_that_is_not_an_address(project: Project) -> No
         code, _out, err = run("build", "--project", str(project.root), "--site-url", wrong)
         assert code == 2 and "--site-url" in err and repr(wrong) in err, err
         assert not project.site.exists()
+
+
+def test_build_refuses_a_site_url_that_could_break_out_of_an_attribute(project: Project) -> None:
+    # MkDocs and Material print the address raw in <link rel="canonical">: refused, not escaped
+    for wrong in ('https://x.org/"><script>alert(1)</script>', "https://x.org/a b", "https://x.org/'x'"):
+        code, _out, err = run("build", "--project", str(project.root), "--site-url", wrong)
+        reason = [line for line in err.splitlines() if line.startswith("Error:")]
+        assert code == 2 and len(reason) == 1 and "quotes, angle brackets or spaces" in reason[0], err
+        assert not project.site.exists()
+
+
+def test_the_library_refuses_an_unsafe_site_url_before_building(project: Project) -> None:
+    with pytest.raises(ValueError, match="quotes, angle brackets or spaces"):
+        pipeline.build(project, site_url='https://x.org/"onmouseover="alert(1)')
+    assert not project.site.exists() and not project.docs.exists()

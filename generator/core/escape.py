@@ -1,7 +1,8 @@
 """The one place where text from data enters Markdown or HTML.
 
 Every value from the content goes through :func:`md_text` (for Markdown) or :func:`html_text`
-(for raw HTML that the generator writes) before it reaches a page. The templates refuse any
+(for raw HTML that the generator writes) before it reaches a page; every title that MkDocs
+and Material print (front matter, nav, site name) through :func:`title_html`. The templates refuse any
 plain string that did not (see :mod:`generator.render.jinja`), so a forgotten filter is an error,
 not a hole. The recipe is the one measured in FIELD-NOTES: collapse whitespace, escape HTML,
 then backslash-escape exactly the characters the project's Markdown instance treats as
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -83,6 +85,42 @@ def _html_special() -> re.Pattern[str]:
 def html_attr(text: str) -> Markup:
     """Text from data, safe inside a double-quoted HTML attribute."""
     return html_text(text)
+
+
+def title_html(text: str) -> Markup:
+    """A title for MkDocs and Material: a nav entry, the site name, a page's front-matter title.
+
+    Material prints ``page.title``, nav titles and ``config.site_name`` without escaping them
+    (header bar, nav, ``<title>``) and copies a page's title into the search index, whose
+    script inserts it as markup: so a title must reach MkDocs already HTML-escaped. It comes
+    back as ``Markup`` so that Material's own ``| e`` (the logo's ``title`` attribute) leaves
+    it as it is instead of escaping it a second time.
+    """
+    if isinstance(text, Markup):  # escaped already: a second escape would show "&amp;" to readers
+        raise TypeError(f"title_html() takes the plain text, not Markup: {text[:60]!r}")
+    return Markup(html.escape(collapse(text), quote=True))
+
+
+def front_matter_title(text: str) -> Markup:
+    """A page's ``title:`` line value: :func:`title_html`, quoted for YAML front matter."""
+    # JSON's string syntax is a subset of YAML's double-quoted scalars; MkDocs reads the
+    # value back as a plain str, which Material prints raw: hence the HTML escape inside.
+    return Markup(json.dumps(str(title_html(text)), ensure_ascii=False))
+
+
+def plain_titles(value: object) -> object:
+    """``value`` (a nav, a site name) with every ``Markup`` made a plain ``str`` again.
+
+    For writing the settings as YAML (``build/mkdocs.generated.yml``): the text stays escaped,
+    only the marker type goes, which PyYAML cannot represent.
+    """
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, dict):
+        return {plain_titles(k): plain_titles(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_titles(v) for v in value]
+    return value
 
 
 Span = tuple[int, int, str]

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from generator.core.escape import plain_titles
 from generator.core.files import atomic_write
 from generator.publish.mkdocs import MkDocsSettings
 
@@ -37,10 +38,10 @@ def generated_config(settings: MkDocsSettings, target: Path) -> dict[str, Any]:
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         theme["custom_dir"] = _relative(source_dir / theme["custom_dir"], base)
-    config["site_name"] = settings.site_name
+    config["site_name"] = plain_titles(settings.site_name)
     config["docs_dir"] = _relative(settings.docs_dir, base)
     config["site_dir"] = SITE_DIR
-    config["nav"] = settings.nav
+    config["nav"] = plain_titles(settings.nav)
     if settings.site_url:
         config["site_url"] = settings.site_url
     config["extra"] = {**(config.get("extra") or {}), **settings.extra}

@@ -54,6 +54,14 @@ def site_url(text: str) -> str:
     """
     from urllib.parse import urlsplit
 
+    # MkDocs and Material print the address raw (<link rel="canonical">, the sitemap): a
+    # character that could end an attribute or start a tag is refused, never escaped, as no
+    # real address needs one unencoded.
+    unsafe = sorted({c for c in text.strip() if c in _UNSAFE_IN_URL or not c.isprintable() or c.isspace()})
+    if unsafe:
+        shown = " ".join(repr(c) for c in unsafe)
+        expected = "expected an address without quotes, angle brackets or spaces"
+        raise ValueError(f"{expected}; found {shown} in {text!r}")
     parts = urlsplit(text.strip())
     if parts.scheme not in ("https", "http") or not parts.netloc:
         example = "https://www.example.gov.uk/plan/"
@@ -61,6 +69,10 @@ def site_url(text: str) -> str:
     if parts.query or parts.fragment:
         raise ValueError(f"expected an address without '?' or '#' parts; found {text!r}")
     return parts.geturl().rstrip("/") + "/"
+
+
+_UNSAFE_IN_URL = frozenset("\"'<>`\\{}|^")
+"""Characters a URL never holds unencoded (RFC 3986) and that HTML gives a meaning."""
 
 
 class _Collect(logging.Handler):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.core.escape import collapse, html_attr, html_text, md_text
+from generator.core.escape import front_matter_title, html_attr, html_text, md_text
 from generator.core.rendercache import reuse
 from generator.model import urls as paths
 from generator.model.base import Gap
@@ -56,6 +55,15 @@ def _anchor(value: str) -> Markup:
     return Markup(value)
 
 
+def _yaml(value: object) -> Markup:
+    """A front-matter ``title``: plain text only, escaped here once (see ``title_html``)."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        # Markup is escaped already (a second escape shows "&amp;"); a Gap or a number has
+        # no business in a title line without a template choosing its words.
+        raise UnescapedValueError(f"a front-matter title takes plain text, found {type(value).__name__}")
+    return front_matter_title(value)
+
+
 def _h(value: str | None) -> Markup:
     return html_text(value or "")
 
@@ -77,7 +85,7 @@ def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environm
     env.filters["md"] = _md
     env.filters["h"] = _h
     env.filters["anchor"] = _anchor
-    env.filters["yaml"] = lambda v: Markup(json.dumps(collapse(str(v)), ensure_ascii=False))
+    env.filters["yaml"] = _yaml
     env.globals["outcome_path"] = paths.outcome
     env.globals["is_gap"] = lambda v: isinstance(v, Gap)
     env.globals["gap_html"] = gap_html

@@ -70,10 +70,10 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         """Keep the test output clean."""
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: BuiltSite) -> Iterator[str]:
-    """The built site served over http on a free local port (search needs http, not file://)."""
-    handler = functools.partial(_SiteHandler, directory=str(built_site.root))
+@contextmanager
+def served(root: Path) -> Iterator[str]:
+    """A site folder served over http on a free local port (search needs http, not file://)."""
+    handler = functools.partial(_SiteHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -83,6 +83,13 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite) -> Iterator[str]:
+    """The built site served over http on a free local port."""
+    with served(built_site.root) as url:
+        yield url
 
 
 def chromium_path() -> str | None:

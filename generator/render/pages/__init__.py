@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.core.downloads import Download
+from generator.core.escape import title_html
 from generator.derive.citations import has_indicators
 from generator.model import data_urls as data_paths
 from generator.model import indicator_urls as indicator_paths
@@ -62,8 +63,25 @@ def build(plan: Plan, pdf: Download | None = None) -> SiteSources:
     return SiteSources(pages=pages, nav=build_nav(plan), files=files)
 
 
+def _escaped(nav: list[Any]) -> list[Any]:
+    """The nav with every title HTML-escaped: Material prints nav titles raw (see ``title_html``)."""
+    return [
+        {title_html(title): _escaped(target) if isinstance(target, list) else target}
+        for entry in nav
+        for title, target in entry.items()
+    ]
+
+
 def build_nav(plan: Plan) -> list[Any]:
-    """Home, the plan's contents in order (themes with their priorities), then browse pages."""
+    """Home, the plan's contents in order (themes with their priorities), then browse pages.
+
+    Every title is HTML-escaped (as ``Markup``), ready for MkDocs' ``nav`` setting.
+    """
+    return _escaped(_plain_nav(plan))
+
+
+def _plain_nav(plan: Plan) -> list[Any]:
+    """The nav with its titles as plain text; :func:`build_nav` escapes them all in one step."""
     themes = {t.id: t for t in plan.themes}
     sections = {s.id: s for s in plan.sections}
     plan_items: list[Any] = []
