@@ -21,10 +21,11 @@ from generator.downloads import Download
 from generator.engines import GENERATED_CONFIG, write_generated_config
 from generator.load import load_content
 from generator.models import Plan
+from generator.outputs import refuse_unsafe_site, writing
 from generator.problems import ContentError, Report
 from generator.render import environment
 from generator.rendercache import RenderCache
-from generator.site import MkDocsSettings, publish
+from generator.site import MkDocsSettings, check_config, publish
 from generator.templatecache import bytecode_cache
 from generator.validate import validate
 from generator.write import WriteMemo, WriteResult, write_tree
@@ -160,7 +161,8 @@ def generate(
     if pdf:
         from generator.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
 
-        document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
+        with writing(project.root / "build" / "pdf-cache"):
+            document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
         started = timings.mark("pdf", started)
     environment().bytecode_cache = bytecode_cache(project.root)  # compiled templates: faster, never staler
     renders = memory.rendered if memory else None
@@ -171,7 +173,8 @@ def generate(
     files: dict[str, str | bytes] = {**sources.pages, **sources.files}
     if document is not None:
         files[document.download.path] = document.data
-    written = write_tree(files, project.docs, memory.written if memory else None)
+    with writing(project.docs):  # a full disk or a read-only folder: a message, not a traceback
+        written = write_tree(files, project.docs, memory.written if memory else None)
     timings.mark(
         "write",
         started,
@@ -196,13 +199,22 @@ def build(
     given ``--no-pdf``; tests and the live preview leave it out unless they need it.
     ``progress`` is as for :func:`generate`. A published build keeps no :class:`Memory`.
     ``site_url`` is the site's public address (checked by :func:`generator.site.site_url`).
+    A site folder that would replace the project, its inputs or a folder bvpp did not make is
+    refused first (:class:`~generator.outputs.RefusedOutputError`); a write the system refuses
+    raises :class:`~generator.outputs.OutputError`.
     """
+    # before any work: where the site would go, and whether MkDocs can read its settings
+    refuse_unsafe_site(project.site, project.root, project.content, project.root / "theme")
+    check_config(project.config_file)
     result = generate(project, strict=strict, pdf=pdf, progress=progress)
     started = time.perf_counter()
     settings = replace(mkdocs_settings(project, result), site_url=site_url)
-    # The same settings as a file, for engines that read one (Zensical): see generator.engines.
-    write_generated_config(settings, project.root / GENERATED_CONFIG)
     publish(settings, project.site)
+    # The same settings as a file, for engines that read one (Zensical): see generator.engines.
+    # Written once MkDocs has accepted mkdocs.yml, so a setting of the wrong form is reported
+    # by MkDocs, located, rather than tripping this copy.
+    with writing(project.root / GENERATED_CONFIG):
+        write_generated_config(settings, project.root / GENERATED_CONFIG)
     result.timings.mark("mkdocs", started, f"published {project.site}")
     return result
 

@@ -29,6 +29,7 @@ from watchdog.observers.polling import PollingObserver
 
 from generator import pipeline
 from generator.livereload import LiveState, PreviewServer, handler_for
+from generator.outputs import OutputError
 from generator.preview_site import PreviewSite
 from generator.problems import ContentError
 from generator.site import SiteBuildError
@@ -65,7 +66,7 @@ class Preview:
         try:
             result = pipeline.generate(self.project, pdf=False, memory=self.memory)
             kind = self.site.update(pipeline.mkdocs_settings(self.project, result), result.written)
-        except (ContentError, SiteBuildError) as exc:
+        except (ContentError, SiteBuildError, OutputError) as exc:
             problems = [problem.format() for problem in exc.problems]
             for line in problems:
                 self.say(line)
