@@ -12,6 +12,7 @@ import tomllib
 from importlib import metadata
 from pathlib import Path
 
+from generator.outputs import SITE_MARKER
 from generator.pipeline import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +87,7 @@ def test_build_without_pango_says_what_to_do_in_one_line(project: Project, tmp_p
     site = project.root / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
+    (site / SITE_MARKER).write_text("made by bvpp", encoding="utf-8")  # else refused as not bvpp's
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--project", str(project.root)],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(shim)},
