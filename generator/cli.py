@@ -16,11 +16,13 @@ import click
 from generator import pipeline
 from generator.core.problems import ContentError, Problem, Report, Severity
 from generator.publish.mkdocs import SiteBuildError, site_url
+from generator.publish.outputs import OutputError, RefusedOutputError
 from generator.publish.write import UnsafeOutputError
 from generator.render.pdf import PdfLibraryMissingError
 from generator.rules.plan import gap_counts
 
 CONTENT_PROBLEMS = 1
+WRONG_USAGE = 2
 
 
 def _project(root: Path, content: Path | None, site_dir: Path | None = None) -> pipeline.Project:
@@ -111,7 +113,9 @@ def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool)
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Where to publish the site (default: site/ in the project).",
+    help="Where to publish the site (default: site/ in the project). Refused if it is or holds "
+    "the project, content/, theme/, build/, the home folder or /, or is a non-empty folder "
+    "that bvpp did not make.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings (draft gaps included) too.")
 @click.option(
@@ -152,6 +156,13 @@ def build(
         _print_problems(exc.problems)
         click.echo("mkdocs build failed; the site was not changed", err=True)
         sys.exit(CONTENT_PROBLEMS)
+    except OutputError as exc:
+        _print_problems(exc.problems)
+        click.echo("build stopped: the site could not be written; the site was not changed", err=True)
+        sys.exit(CONTENT_PROBLEMS)
+    except RefusedOutputError as exc:  # wrong usage: nothing was read or written
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(WRONG_USAGE)
     except UnsafeOutputError as exc:
         raise click.ClickException(str(exc)) from exc
     except PdfLibraryMissingError as exc:

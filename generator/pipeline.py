@@ -24,8 +24,9 @@ from generator.core.templatecache import bytecode_cache
 from generator.load.plan import load_content
 from generator.model.plan import Plan
 from generator.publish.engines import GENERATED_CONFIG, write_generated_config
-from generator.publish.mkdocs import MkDocsSettings, publish
+from generator.publish.mkdocs import MkDocsSettings, check_config, publish
 from generator.publish.mkdocs import site_url as checked_site_url
+from generator.publish.outputs import refuse_unsafe_site, writing
 from generator.publish.write import WriteMemo, WriteResult, write_tree
 from generator.render import pages
 from generator.render.jinja import compiled_templates
@@ -162,7 +163,8 @@ def generate(
     if pdf:
         from generator.render.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
 
-        document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
+        with writing(project.root / "build" / "pdf-cache"):
+            document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
         started = timings.mark("pdf", started)
     renders = memory.rendered if memory else None
     with (
@@ -175,7 +177,8 @@ def generate(
     files: dict[str, str | bytes] = {**sources.pages, **sources.files}
     if document is not None:
         files[document.download.path] = document.data
-    written = write_tree(files, project.docs, memory.written if memory else None)
+    with writing(project.docs):  # a full disk or a read-only folder: a message, not a traceback
+        written = write_tree(files, project.docs, memory.written if memory else None)
     timings.mark(
         "write",
         started,
@@ -200,14 +203,23 @@ def build(
     given ``--no-pdf``; tests and the live preview leave it out unless they need it.
     ``progress`` is as for :func:`generate`. A published build keeps no :class:`Memory`.
     ``site_url`` is the site's public address (checked by :func:`generator.publish.mkdocs.site_url`).
+    A site folder that would replace the project, its inputs or a folder bvpp did not make is
+    refused first (:class:`~generator.publish.outputs.RefusedOutputError`); a write the system refuses
+    raises :class:`~generator.publish.outputs.OutputError`.
     """
     address = checked_site_url(site_url) if site_url else None  # ValueError before any work
+    # before any work: where the site would go, and whether MkDocs can read its settings
+    refuse_unsafe_site(project.site, project.root, project.content, project.root / "theme")
+    check_config(project.config_file)
     result = generate(project, strict=strict, pdf=pdf, progress=progress)
     started = time.perf_counter()
     settings = replace(mkdocs_settings(project, result), site_url=address)
-    # The same settings as a file, for engines that read one (Zensical): see generator.publish.engines.
-    write_generated_config(settings, project.root / GENERATED_CONFIG)
     publish(settings, project.site)
+    # The same settings as a file, for engines that read one (Zensical): see generator.publish.engines.
+    # Written once MkDocs has accepted mkdocs.yml, so a setting of the wrong form is reported
+    # by MkDocs, located, rather than tripping this copy.
+    with writing(project.root / GENERATED_CONFIG):
+        write_generated_config(settings, project.root / GENERATED_CONFIG)
     result.timings.mark("mkdocs", started, f"published {project.site}")
     return result
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -66,6 +67,31 @@ def test_serve_rebuilds_on_content_change(project: Project) -> None:
         output, _ = server.communicate(timeout=10)
     assert "content has problems: still serving the last good site" in output
     assert "Traceback" not in output
+
+
+def test_serve_answers_200_concurrent_requests_within_2_seconds(project: Project) -> None:
+    """A burst of 200 connections at once: each answered, all within 2 s (the listen backlog)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from benchmarks.live import serving
+
+    with serving(project.root) as port:
+        home = f"http://127.0.0.1:{port}/"
+        assert _wait_for(lambda: "Best Value" in _get(home), 60), "the preview never came up"
+        start = threading.Barrier(200)
+
+        def fetch(_: int) -> int:
+            start.wait()  # every thread connects at the same moment
+            with urllib.request.urlopen(home, timeout=10) as response:
+                response.read()
+                return int(response.status)
+
+        began = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=200) as pool:
+            statuses = list(pool.map(fetch, range(200)))
+        seconds = time.perf_counter() - began
+    assert statuses == [200] * 200
+    assert seconds < 2.0, f"200 concurrent requests took {seconds:.1f} s"
 
 
 def test_module_entry_point_exists() -> None:

@@ -56,7 +56,7 @@ def test_two_pages_at_one_url_are_refused() -> None:
 
 
 def test_exchange_swaps_two_folders_atomically(tmp_path: Path) -> None:
-    from generator.publish.mkdocs import exchange
+    from generator.publish.staging import exchange
 
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()

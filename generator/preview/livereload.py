@@ -90,6 +90,10 @@ class PreviewServer(http.server.ThreadingHTTPServer):
     """The preview's HTTP server: a browser that hangs up mid-answer is not an error."""
 
     daemon_threads = True
+    request_queue_size = 1024
+    """Connections the kernel holds while the server is busy accepting: with the default of 5, a
+    page that opens dozens of requests at once (or a burst of 200) had connections dropped and
+    retried after a second or more (14-28 s for 200). Capped by the system's somaxconn."""
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Report real failures; stay quiet when the other end went away."""

@@ -32,6 +32,7 @@ from generator.core.problems import ContentError
 from generator.preview.livereload import LiveState, PreviewServer, handler_for
 from generator.preview.site import PreviewSite
 from generator.publish.mkdocs import SiteBuildError
+from generator.publish.outputs import OutputError
 
 PREVIEW = Path("build") / "preview"
 """The preview's own folder under the project: ``docs/`` and ``site/``."""
@@ -65,7 +66,7 @@ class Preview:
         try:
             result = pipeline.generate(self.project, pdf=False, memory=self.memory)
             kind = self.site.update(pipeline.mkdocs_settings(self.project, result), result.written)
-        except (ContentError, SiteBuildError) as exc:
+        except (ContentError, SiteBuildError, OutputError) as exc:
             problems = [problem.format() for problem in exc.problems]
             for line in problems:
                 self.say(line)

@@ -1,19 +1,15 @@
 """The MkDocs stage: build the generated docs into a site, and publish it only if it passed.
 
 MkDocs empties its ``site_dir`` before writing, so a failure half-way leaves a broken site.
-Here MkDocs builds into a fresh temporary folder beside the published one; only when the
-build and its strict checks succeed is the temporary folder swapped into place. After any
-failure the last good site is exactly as it was.
+Here MkDocs builds into a fresh staging folder beside the published one (:mod:`generator.publish.staging`);
+only when the build and its strict checks succeed is it swapped into place. After any failure
+the last good site is exactly as it was.
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
-import shutil
-import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.problems import Location, Problem
+from generator.publish.mkdocs_problems import config_problems, record_problem, template_problem
+from generator.publish.outputs import WRITE_FAULTS, output_error, writing
+from generator.publish.staging import recover, staging_folder, swap_in
 
 
 class SiteBuildError(Exception):
@@ -117,7 +116,9 @@ def build_mkdocs(settings: MkDocsSettings, site_dir: Path, dirty: bool = False) 
     """Run the real ``mkdocs build --strict`` into ``site_dir`` (which it empties).
 
     ``dirty`` (the live preview only, see :mod:`generator.preview.site`) keeps ``site_dir`` and
-    renders only the pages whose Markdown is newer than their HTML.
+    renders only the pages whose Markdown is newer than their HTML. Raises
+    :class:`SiteBuildError` with located problems (``mkdocs.yml:LINE:COL``, a theme template's
+    line), or :class:`~generator.publish.outputs.OutputError` when the system refuses a write.
     """
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
@@ -125,7 +126,9 @@ def build_mkdocs(settings: MkDocsSettings, site_dir: Path, dirty: bool = False) 
 
     from generator.core.templatecache import theme_cache  # compiled templates kept between builds
 
+    check_config(settings.config_file)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    root = settings.config_file.parent
     with _captured_mkdocs_log() as log:
         try:
             config = load_config(
@@ -138,84 +141,57 @@ def build_mkdocs(settings: MkDocsSettings, site_dir: Path, dirty: bool = False) 
                 **({"site_url": settings.site_url} if settings.site_url else {}),
             )
             config["extra"] = {**dict(config["extra"]), **settings.extra}
-            config.plugins["bvpp-template-cache"] = theme_cache(settings.config_file.parent)
+            config.plugins["bvpp-template-cache"] = theme_cache(root)
             with _quiet_dirty_notice(dirty):
                 mkdocs_build.build(config, dirty=dirty)
-        except (MkDocsException, OSError) as exc:
-            problems = [_record_problem(r) for r in log.records]
-            if not problems:
-                problems.append(Problem(Location("mkdocs.yml"), "", str(exc), kind="mkdocs"))
-            raise SiteBuildError(problems) from exc
+        except OSError as exc:
+            if exc.errno in WRITE_FAULTS:
+                raise output_error(exc, site_dir) from exc
+            raise SiteBuildError(_problems(log, settings, str(exc))) from exc
+        except MkDocsException as exc:
+            raise SiteBuildError(_problems(log, settings, str(exc))) from exc
         except Exception as exc:  # a theme template or plugin failing: still a failed build
-            problems = [_record_problem(r) for r in log.records]
-            problems.append(
-                Problem(
-                    Location("mkdocs"),
-                    "",
-                    f"the build stopped with an unexpected error: {type(exc).__name__}: {exc}",
-                    "the published site was left as it was; a theme override or plugin may be "
-                    "at fault (run 'mkdocs build' in the project folder to see the traceback)",
-                    kind="mkdocs",
-                )
-            )
+            located = template_problem(exc, root)
+            problems = _problems(log, settings, "")
+            problems.append(located or Problem(
+                Location("mkdocs"),
+                "",
+                f"the build stopped with an unexpected error: {type(exc).__name__}: {exc}",
+                "the published site was left as it was; a theme override or plugin may be "
+                "at fault (run 'mkdocs build' in the project folder to see the traceback)",
+                kind="mkdocs",
+            ))
             raise SiteBuildError(problems) from exc
 
 
-def _record_problem(record: logging.LogRecord) -> Problem:
-    return Problem(Location("mkdocs"), "", record.getMessage(), kind="mkdocs")
+def check_config(config_file: Path) -> None:
+    """Raise :class:`SiteBuildError` with a located problem if ``mkdocs.yml`` cannot be read."""
+    problems = config_problems(config_file)
+    if problems:
+        raise SiteBuildError(problems)
+
+
+def _problems(log: _Collect, settings: MkDocsSettings, fallback: str) -> list[Problem]:
+    # MkDocs logs "Error building page 'x.md': <the error>" before the error itself reaches here;
+    # the error is reported once, located, instead
+    records = [r for r in log.records if not r.getMessage().startswith("Error building page")]
+    problems = [record_problem(r, settings.config_file) for r in records]
+    if not problems and fallback:
+        problems.append(Problem(Location("mkdocs.yml"), "", fallback, kind="mkdocs"))
+    return problems
 
 
 def publish(settings: MkDocsSettings, site_dir: Path) -> None:
-    """Build into a temporary folder, then swap it in for ``site_dir`` in one step."""
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    _recover(site_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
-    try:
-        build_mkdocs(settings, staging)
-        _swap_in(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    """Build into a staging folder beside ``site_dir``, then swap it in for ``site_dir`` at once.
 
-
-def _old(site_dir: Path) -> Path:
-    return site_dir.with_name(f".{site_dir.name}.previous")
-
-
-def _recover(site_dir: Path) -> None:
-    """Finish a swap that an earlier process was killed in the middle of."""
-    old = _old(site_dir)
-    if old.exists() and not site_dir.exists():
-        old.rename(site_dir)
-    elif old.exists():
-        shutil.rmtree(old)
-
-
-def exchange(first: Path, second: Path) -> bool:
-    """Swap two directories in one atomic step (Linux renameat2 RENAME_EXCHANGE).
-
-    Returns False where the system cannot (another OS, an old kernel or C library, a file
-    system without support); the caller then falls back to two renames.
+    The published site carries :data:`~generator.publish.outputs.SITE_MARKER`; leftovers of killed
+    builds are removed first (:mod:`generator.publish.staging`). A write the system refuses becomes an
+    :class:`~generator.publish.outputs.OutputError`; the last good site is then as it was.
     """
-    if sys.platform != "linux":
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(
-        at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange
-    )
-    return bool(result == 0)
-
-
-def _swap_in(staging: Path, site_dir: Path) -> None:
-    if site_dir.exists() and exchange(staging, site_dir):
-        return  # the old site is now in staging, which the caller removes
-    old = _old(site_dir)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    site_dir = site_dir.resolve()
+    with writing(site_dir):
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        recover(site_dir)
+        with staging_folder(site_dir) as staging, writing(site_dir, staging):
+            build_mkdocs(settings, staging)
+            swap_in(staging, site_dir)

@@ -15,6 +15,7 @@ import yaml
 
 from generator.publish.engines import GENERATED_CONFIG, SITE_DIR, ZENSICAL_VERSION, write_generated_config
 from generator.publish.mkdocs import MkDocsSettings
+from generator.publish.outputs import SITE_MARKER
 from tests.conftest import ROOT, require
 from tests.downloads.conftest import FullBuild
 
@@ -80,9 +81,11 @@ _GENERATOR_META = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def _files(site: Path) -> dict[str, bytes]:
-    """Every file's bytes, sitemap.xml.gz as its text (gzip stamps the time it was written)."""
+    """Every file's bytes, sitemap.xml.gz as its text (gzip stamps the time it was written).
+
+    bvpp's own marker (:data:`generator.publish.outputs.SITE_MARKER`) is left out: no engine writes it."""
     files = {}
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.name != SITE_MARKER):
         data = path.read_bytes()
         if path.suffix == ".gz":
             data = gzip.decompress(data)
