@@ -11,12 +11,14 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from generator.cache import SameObject, cached
+from generator.files import ContentFiles
 from generator.models import (
     ID_PATTERN,
     ContactsFile,
@@ -29,7 +31,7 @@ from generator.models import (
     Theme,
 )
 from generator.problems import Location, Problem, Severity
-from generator.strictyaml import Path_, YamlDocument, dotted, parse_yaml, read_text
+from generator.strictyaml import Path_, YamlDocument, dotted, parse_yaml
 
 M = TypeVar("M", bound=Model)
 
@@ -70,12 +72,24 @@ class ContentLayout:
         """One Markdown file per narrative section."""
         return self.root / "sections"
 
+    @cached_property
+    def files(self) -> ContentFiles:
+        """The content folder surveyed once: the only way the loaders list and read files."""
+        return ContentFiles(self.root, self.root.parent)
+
     def display(self, path: Path) -> str:
         """The path as shown in messages: relative to the content folder's parent."""
-        try:
-            return path.relative_to(self.root.parent).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return self.files.display(path)
+
+    def read_text(self, path: Path) -> tuple[str | None, list[Problem]]:
+        """One content file's text (never a refused one), or the problems reading it."""
+        return self.files.read_text(path, self.display(path))
+
+    def listing(self, folder: Path, pattern: str) -> list[Path]:
+        """The files in ``folder`` matching ``pattern``, in name order, refused ones left out."""
+        if self.files.is_refused(folder) or not folder.is_dir():
+            return []
+        return sorted(p for p in folder.glob(pattern) if not self.files.is_refused(p))
 
 
 def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
@@ -92,22 +106,23 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
                 kind="usage",
             )
         ]
+    problems.extend(layout.files.problems())  # before anything is opened
     plan_file = load_yaml_file(layout, layout.plan, PlanFile, problems)
     directory = load_yaml_file(layout, layout.directorates, DirectoryFile, problems)
     contacts = load_yaml_file(layout, layout.contacts, ContactsFile, problems)
     corrections = (
         load_yaml_file(layout, layout.corrections, CorrectionsFile, problems)
-        if layout.corrections.exists()
+        if layout.corrections.exists() or layout.files.is_refused(layout.corrections)
         else CorrectionsFile(corrections=[])
     )
     themes = [
         theme
-        for path in sorted(layout.themes.glob("*.yaml"))
+        for path in layout.listing(layout.themes, "*.yaml")
         if (theme := load_yaml_file(layout, path, Theme, problems)) is not None
     ]
     sections = [
         section
-        for path in sorted(layout.sections.glob("*.md"))
+        for path in layout.listing(layout.sections, "*.md")
         if (section := load_section(layout, path, problems)) is not None
     ]
     from generator.tables import load_tables  # tables.py builds on this module's helpers
@@ -147,6 +162,8 @@ def load_yaml_file(
 ) -> M | None:
     """Read, parse and validate one YAML content file; None (and problems) when it fails."""
     file = layout.display(path)
+    if layout.files.is_refused(path):
+        return None  # the survey said why; it is never opened
     if not path.is_file():
         problems.append(
             Problem(
@@ -158,7 +175,7 @@ def load_yaml_file(
             )
         )
         return None
-    text, found = read_text(path, file)
+    text, found = layout.read_text(path)
     if text is None:
         problems.extend(found)
         return None
@@ -227,7 +244,7 @@ def attach_locations(instance: BaseModel, doc: YamlDocument, path: Path_) -> Non
 def load_section(layout: ContentLayout, path: Path, problems: list[Problem]) -> Section | None:
     """A narrative Markdown file: front matter between ``---`` lines, then the body."""
     file = layout.display(path)
-    text, found = read_text(path, file)
+    text, found = layout.read_text(path)
     if text is None:
         problems.extend(found)
         return None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -93,36 +92,6 @@ def decode_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
-
-
-def read_text(path: Path, file: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[Problem]]:
-    """Read a content file within the size limit and decode it."""
-    try:
-        size = path.stat().st_size
-        if size <= limit:
-            raw = path.read_bytes()
-    except OSError as exc:
-        return None, [
-            Problem(
-                Location(file),
-                "",
-                f"expected a file to read, found it cannot be read: {exc.strerror}",
-                "check that it is a file (not a folder) that you may open, "
-                "and that no other program holds it locked",
-                kind="missing-file",
-            )
-        ]
-    if size > limit:
-        return None, [
-            Problem(
-                Location(file),
-                "",
-                f"file is {size:,} bytes; the limit for one content file is {limit:,} bytes",
-                "split the content into several files (one per theme, for example)",
-                kind="size",
-            )
-        ]
-    return decode_text(raw, file)
 
 
 _BAD_INDENT = re.compile(r"^( *)([\t\u00a0\u2007\u202f\u3000]+)", re.MULTILINE)

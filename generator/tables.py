@@ -19,7 +19,7 @@ from generator.cache import cached
 from generator.figures import Figure, parse_figure
 from generator.load import ContentLayout, suggest_known, validate_document
 from generator.problems import Location, Problem, Severity
-from generator.strictyaml import dotted, parse_yaml, read_text
+from generator.strictyaml import dotted, parse_yaml
 from generator.table_models import CellRef, TableCheck, TablesFile, TableSpec
 
 Direction = Literal["down", "across", "cells"]
@@ -71,12 +71,14 @@ def load_tables(layout: ContentLayout) -> tuple[list[Table], list[Problem]]:
     """Every table listed in ``tables.yaml``; the tables that loaded, and every problem."""
     meta = layout.root / "tables.yaml"
     folder = layout.root / "tables"
-    csvs = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    csvs = layout.listing(folder, "*.csv")
     problems: list[Problem] = []
     tables: list[Table] = []
     specs: list[TableSpec] | None = []  # None when tables.yaml is there but unreadable
-    if meta.is_file():
-        text, found = read_text(meta, layout.display(meta))
+    if layout.files.is_refused(meta):
+        specs = None  # the survey said why; it is never opened
+    elif meta.is_file():
+        text, found = layout.read_text(meta)
         doc, more = parse_yaml(text, layout.display(meta)) if text is not None else (None, [])
         problems += found + more
         tables_file = validate_document(doc, TablesFile, problems) if doc is not None else None
@@ -119,18 +121,20 @@ def _duplicate_spec(specs: list[TableSpec], index: int) -> Iterator[Problem]:
 def _load_table(layout: ContentLayout, spec: TableSpec, problems: list[Problem]) -> Table | None:
     path = layout.root / "tables" / spec.file
     file = layout.display(path)
+    if layout.files.is_refused(path):
+        return None  # the survey said why; it is never opened
     if not path.is_file():
         problems.append(
             Problem(
                 spec.where("file"),
                 dotted(spec.field_path("file")),
                 f"no such table file: {file}",
-                suggest_known(spec.file, sorted(p.name for p in path.parent.glob("*.csv")))
+                suggest_known(spec.file, [p.name for p in layout.listing(path.parent, "*.csv")])
                 or "put the CSV in content/tables/",
             )
         )
         return None
-    text, found = read_text(path, file)
+    text, found = layout.read_text(path)
     if text is None:
         problems.extend(found)
         return None

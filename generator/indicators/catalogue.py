@@ -20,7 +20,7 @@ from generator.figures import parse_figure
 from generator.indicators.models import IndicatorsFile, IndicatorSpec, RatingRule
 from generator.load import ContentLayout, suggest_known, validate_document
 from generator.problems import Location, Problem
-from generator.strictyaml import parse_yaml, read_text
+from generator.strictyaml import parse_yaml
 
 FOLDER = "indicators"
 YAML_FILE = "indicators.yaml"
@@ -126,7 +126,7 @@ def load_indicators(layout: ContentLayout) -> tuple[Catalogue, list[Problem]]:
 
 
 def _load_yaml(layout: ContentLayout, path: Path, problems: list[Problem]) -> IndicatorsFile | None:
-    text, found = read_text(path, layout.display(path))
+    text, found = layout.read_text(path)
     problems.extend(found)
     if text is None:
         return None
@@ -168,7 +168,7 @@ def _load_values(
     from generator.tables import read_csv  # tables.py builds on load.py, as this module does
 
     file = layout.display(path)
-    text, found = read_text(path, file)
+    text, found = layout.read_text(path)
     problems.extend(found)
     if text is None:
         return []
