@@ -155,10 +155,15 @@ def _control_problem(code: int, text: str, file: str) -> Problem:
     index = max(text.find(chr(code)), 0)
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return control_problem(Location(file, line, column), "", code)
+
+
+def control_problem(where: Location, field: str, code: int) -> Problem:
+    """An invisible control character in a value (YAML or CSV): refused, named, located."""
     name = _CONTROL_NAMES.get(code, "a control character")
     return Problem(
-        Location(file, line, column),
-        "",
+        where,
+        field,
         f"expected text, found the invisible control character U+{code:04X} ({name})",
         "delete it and retype the space or line break there; "
         "it usually comes with text pasted from Word or a PDF",

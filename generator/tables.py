@@ -9,13 +9,12 @@ the checks is :mod:`generator.arithmetic`'s job. Nothing here raises for bad con
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from generator.cache import cached
+from generator.csvfile import read_csv
 from generator.figures import Figure, parse_figure
 from generator.load import ContentLayout, suggest_known, validate_document
 from generator.problems import Location, Problem, Severity
@@ -145,65 +144,6 @@ def _load_table(layout: ContentLayout, spec: TableSpec, problems: list[Problem])
     table, found = _table(spec, file, records)
     problems.extend(found)
     return table if not found else None
-
-
-def read_csv(text: str, file: str) -> tuple[list[list[tuple[str, Location]]], list[Problem]]:
-    """The records of a CSV text, each cell with its location; or the problems.
-
-    Inside :func:`generator.cache.active` (``bvpp serve``), a text read by the previous build
-    is not read again (callers must not change the records they are given).
-    """
-    records, problems = cached(("csv", file, text), lambda: _read_csv(text, file))
-    return records, list(problems)
-
-
-def _read_csv(text: str, file: str) -> tuple[list[list[tuple[str, Location]]], list[Problem]]:
-    lines = [line + "\n" for line in text.split("\n")]
-    if lines[-1] == "\n":
-        lines.pop()
-    reader = csv.reader(iter(lines), strict=True)
-    records: list[list[tuple[str, Location]]] = []
-    start = 1
-    try:
-        for fields in reader:
-            if fields:  # a blank line holds no cells
-                starts = _cell_starts("".join(lines[start - 1 : reader.line_num]), file, start)
-                starts += [starts[-1]] * (len(fields) - len(starts))
-                records.append(list(zip(fields, starts, strict=False)))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        return [], [
-            Problem(
-                Location(file, reader.line_num, 1),
-                "",
-                f"not valid CSV: {exc}",
-                'a cell containing a comma or a quote is written in double quotes, with any " doubled',
-                kind="syntax",
-            )
-        ]
-    if not records:
-        return [], [Problem(Location(file, 1, 1), "", "the file is empty", kind="syntax")]
-    return records, []
-
-
-def _cell_starts(raw: str, file: str, line: int) -> list[Location]:
-    """Where each cell of one record begins, following RFC 4180 quoting."""
-    starts = [Location(file, line, 1)]
-    column, state = 1, "start"
-    for char in raw:
-        if state in {"start", "unquoted", "closed"} and char == ",":
-            starts.append(Location(file, line, column + 1))
-            state = "start"
-        elif state == "start":
-            state = "quoted" if char == '"' else "unquoted"
-        elif state == "quoted" and char == '"':
-            state = "closed"
-        elif state == "closed":
-            state = "quoted" if char == '"' else "unquoted"
-        if char == "\n":
-            line, column = line + 1, 0
-        column += 1
-    return starts
 
 
 def _table(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from generator.csvfile import read_csv
 from generator.figures import parse_figure
 from generator.indicators.models import IndicatorsFile, IndicatorSpec, RatingRule
 from generator.load import ContentLayout, suggest_known, validate_document
@@ -165,8 +166,6 @@ def _duplicates(specs: list[IndicatorSpec]) -> Iterator[Problem]:
 def _load_values(
     layout: ContentLayout, path: Path, specs: list[IndicatorSpec], problems: list[Problem]
 ) -> list[PeriodRow]:
-    from generator.tables import read_csv  # tables.py builds on load.py, as this module does
-
     file = layout.display(path)
     text, found = layout.read_text(path)
     problems.extend(found)
