@@ -17,6 +17,8 @@ from generator.gaps import find_gaps
 from generator.indicators.rules import indicator_problems
 from generator.load import suggest_known
 from generator.models import Contact, Model, Plan, Section, Theme
+from generator.narrative_links import link_addresses, link_problems, locator, mask_code
+from generator.narrative_links import unsafe_url as unsafe_url  # tests/test_narrative_links.py
 from generator.problems import Location, Problem, Severity
 from generator.progress_rules import progress_problems
 from generator.strictyaml import DIRECTION_CONTROL, direction_problem, dotted
@@ -31,6 +33,7 @@ def validate(plan: Plan) -> list[Problem]:
     problems.extend(_references(plan))
     problems.extend(_priorities(plan))
     problems.extend(_narrative(plan))
+    problems.extend(link_problems(plan))
     problems.extend(table_problems(plan))
     problems.extend(progress_problems(plan))
     problems.extend(indicator_problems(plan))
@@ -162,40 +165,13 @@ def _priorities(plan: Plan) -> Iterator[Problem]:
 # What Python-Markdown itself treats as raw HTML (its HTML_RE), plus comments and <? … ?>.
 _RAW_HTML = re.compile(r"</?[A-Za-z][^<>@\s]*(?:\s[^<>]*)?>|<!--|<\?")
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>")
-_CODE = re.compile(r"`[^`\n]*`")
-_INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
-_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*\}")
-_SAFE_SCHEMES = ("https://", "mailto:", "tel:")
-
-
-def unsafe_url(url: str) -> bool:
-    """True unless a link address is https, mailto, tel or relative (no scheme at all)."""
-    address = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
-    if address.startswith(_SAFE_SCHEMES):
-        return False
-    head = re.split(r"[/?#]", address, maxsplit=1)[0]
-    return address.startswith("//") or any(c in head for c in ":&\\")
-
-
-def _mask_code(body: str) -> str:
-    """The body with fenced code and code spans blanked: they are shown, never run."""
-    lines, in_fence = [], False
-    for line in body.split("\n"):
-        fence = line.lstrip().startswith(("```", "~~~"))
-        lines.append(" " * len(line) if in_fence or fence else line)
-        in_fence = in_fence != fence
-    return _CODE.sub(lambda m: " " * len(m.group(0)), "\n".join(lines))
 
 
 def _narrative(plan: Plan) -> Iterator[Problem]:
     for section in plan.sections:
-        body = _mask_code(section.body)
-
-        def at(index: int, section: Section = section, body: str = body) -> Location:
-            line = body.count("\n", 0, index)
-            column = index - (body.rfind("\n", 0, index) + 1) + 1
-            return _at(section.where().file, section.body_line + line, column)
+        body = mask_code(section.body)
+        at = locator(section, body)
 
         tagged: set[int] = set()  # lines already reported: '</b>' adds nothing to '<b>'
         for match in _RAW_HTML.finditer(body):
@@ -214,10 +190,9 @@ def _narrative(plan: Plan) -> Iterator[Problem]:
                 f"raw HTML is not allowed in narrative text, found {match.group(0)!r}",
                 "use Markdown instead: **bold**, *italic*, lists with '- ', links [text](https://…)",
             )
-        for pattern in (_INLINE_LINK, _REFERENCE_LINK):
-            for match in pattern.finditer(body):
-                if unsafe_url(match.group(1)):
-                    yield _link_problem(at(match.start(1)), match.group(1))
+        for offset, url in link_addresses(body):
+            if unsafe_url(url):
+                yield _link_problem(at(offset), url)
         for match in _ATTR_LIST.finditer(body):
             if "=" in match.group(0):
                 yield Problem(
@@ -267,10 +242,6 @@ def _gap_warnings(plan: Plan) -> Iterator[Problem]:
 def gap_counts(plan: Plan) -> Counter[str]:
     """How many gaps each part of the plan has (for the check summary)."""
     return Counter(g.group for g in find_gaps(plan))
-
-
-def _at(file: str, line: int, column: int) -> Location:
-    return Location(file, line, column)
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
