@@ -56,7 +56,15 @@ def _read_csv(text: str, file: str) -> tuple[list[Record], list[Problem]]:
     except csv.Error as exc:
         return [], [_syntax_problem("".join(lines[start - 1 :]), file, start, str(exc))]
     if not records:
-        return [], [Problem(Location(file, 1, 1), "", "the file is empty", kind="syntax")]
+        return [], [
+            Problem(
+                Location(file, 1, 1),
+                "",
+                "expected a header row and rows of figures, found an empty file",
+                "save the table again from its spreadsheet as CSV UTF-8, or restore the file",
+                kind="syntax",
+            )
+        ]
     return records, []
 
 

@@ -221,7 +221,12 @@ def _too_short(fault: Fault) -> Problem:
 
 
 def _too_long(fault: Fault) -> Problem:
-    return fault.problem(f"at most {fault.ctx('max_length')} entries", "remove the entries beyond that")
+    count = len(fault.value) if isinstance(fault.value, list) else 0
+    return Problem(
+        fault.location, fault.field,
+        f"expected at most {fault.ctx('max_length')} entries, found {count}",
+        "remove the entries beyond that, or join two of them",
+    )
 
 
 def _blank(fault: Fault) -> Problem:
@@ -287,13 +292,21 @@ def _fallback(fault: Fault) -> Problem:
 _UNION_TYPES = {"string_type", "model_type", "dict_type", "list_type"}
 
 
+def _wanted(error: dict[str, Any]) -> str:
+    """What one error wanted, with its limit where it has one."""
+    ctx, kind = error.get("ctx", {}), error["type"]
+    if kind == "greater_than_equal" and "ge" in ctx:
+        return f"a number at least {ctx['ge']}"
+    if kind == "less_than_equal" and "le" in ctx:
+        return f"a number at most {ctx['le']}"
+    return WANTED.get(kind, "a different value")
+
+
 def _union(fault: Fault) -> Problem:
     """A value that matched none of a union's branches: every branch's wish, in words."""
     types = {e["type"] for e in fault.errors}
     gap = {"model_type", "dict_type"} & types
-    wanted = sorted(
-        {WANTED.get(e["type"], "a different value") for e in fault.errors if e["type"] not in gap}
-    )
+    wanted = sorted({_wanted(e) for e in fault.errors if e["type"] not in gap})
     if gap:
         wanted.append("a gap ('missing: …')")
     value, hint = fault.value, _GAP_HINT

@@ -67,6 +67,16 @@ def decode_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Bytes to text: UTF-8 only (a BOM is accepted), CRLF folded; one problem otherwise."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows' "Unicode" is UTF-16 with this mark
+        return None, [
+            Problem(
+                Location(file, 1, 1),
+                "",
+                "expected UTF-8 text, found UTF-16 text (as Windows saves 'Unicode text')",
+                "save it again as UTF-8 (in Excel: 'CSV UTF-8'; in an editor: encoding UTF-8)",
+                kind="encoding",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -59,7 +59,8 @@ def _contents(plan: Plan) -> Iterator[Problem]:
             )
         elif listed[item] > 1 and plan.plan.contents.index(item) != index:
             yield Problem(
-                plan.plan.where("contents", index), f"contents[{index}]", f'"{item}" is listed twice'
+                plan.plan.where("contents", index), f"contents[{index}]", f'"{item}" is listed twice',
+                "remove one of the two entries: each theme and section appears once in the plan",
             )
     for item_id, kind in known.items():
         if item_id not in listed:
@@ -110,7 +111,8 @@ def _unique_ids(plan: Plan) -> Iterator[Problem]:
     for directorate in plan.directorates:
         if directorate.code in codes:
             yield Problem(
-                directorate.where("code"), "code", f'directorate "{directorate.code}" is listed twice'
+                directorate.where("code"), "code", f'directorate "{directorate.code}" is listed twice',
+                "remove one of the two entries, or correct the code of one of them",
             )
         codes[directorate.code] = directorate
 
@@ -159,6 +161,7 @@ def _priorities(plan: Plan) -> Iterator[Problem]:
                     priority.where("letter"),
                     _dotted(priority.field_path("letter")),
                     f'priority letter "{priority.letter}" is used twice in this theme',
+                    "give each priority of a theme its own letter, as the source does (A, B, C, …)",
                 )
 
 
