@@ -9,6 +9,10 @@ Each folder under ``tests/corpus/`` is one case, applied to a copy of the bundle
     becomes ``content/themes/x.yaml``), byte for byte.
 ``delete.txt``
     Optional: content files to delete, one path (relative to ``content/``) per line.
+``special.txt``
+    Optional: entries git cannot store, made at run time, one per line: ``fifo <path>``,
+    ``socket <path>``, ``link-outside <path>`` (a link to a file outside the project whose first
+    line is ``SECRET``: the golden output must not show it) and ``link <path> <target>``.
 ``generate.py``
     Optional: defines ``generate(content: Path) -> None`` for files too big to commit (the
     50 MB case); the test calls it on the copied content folder.
@@ -36,6 +40,7 @@ import importlib.util
 import os
 import re
 import shutil
+import socket
 import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -45,6 +50,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from generator.core.cache import ParseCache
+from generator.core.cache import active as cache_active
 from tests.conftest import copy_project
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -91,6 +98,11 @@ class Case:
             for line in deletions.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     (content / line.strip()).unlink()
+        special = self.folder / "special.txt"
+        if special.is_file():
+            for line in special.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    make_special(content, *line.split())
         generator = self.folder / "generate.py"
         if generator.is_file():
             spec = importlib.util.spec_from_file_location(f"corpus_{self.name}", generator)
@@ -98,6 +110,29 @@ class Case:
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
             module.generate(content)
+
+
+SECRET = "root:x:0:0:SECRET-first-line-of-a-file-outside-content:/root:/bin/bash"
+
+
+def make_special(content: Path, kind: str, name: str, target: str = "") -> None:
+    """One entry of a ``special.txt``: something git cannot commit, made in the copied content."""
+    path = content / name
+    path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(path))  # the socket file stays after the socket is closed
+    elif kind == "link-outside":
+        outside = content.parent.parent / f"outside-{path.name}"
+        outside.write_text(f"{SECRET}\n---\nid: borrowed\n", encoding="utf-8")
+        path.symlink_to(outside)
+    elif kind == "link":
+        path.symlink_to(target)
+    else:
+        raise ValueError(f"unknown special entry {kind!r}")
 
 
 def cases() -> list[Case]:
@@ -119,9 +154,16 @@ def error_lines(stderr: str, root: Path) -> str:
     return "".join(line + "\n" for block in kept for line in block)
 
 
+SHARED = ParseCache()
+"""What the bundled files parsed to, shared between cases: a case's own files are new text and
+parsed afresh, the files it leaves alone are parsed once for the whole corpus (the cache the
+live preview uses between builds, keyed by each file's exact text, so never stale)."""
+
+
 def run_cli(*args: str) -> Result:
-    """Run the real command line in-process."""
-    return CliRunner().invoke(main, list(args), catch_exceptions=True)
+    """Run the real command line in-process, sharing the parse of unchanged files."""
+    with cache_active(SHARED):
+        return CliRunner().invoke(main, list(args), catch_exceptions=True)
 
 
 def prepare(case: Case, tmp_path: Path) -> Path:
@@ -157,6 +199,7 @@ def test_check_gives_the_golden_errors(case: Case, tmp_path: Path) -> None:
         case.expected.write_text(errors, encoding="utf-8")
     expected = case.expected.read_text(encoding="utf-8")
     assert errors == expected
+    assert SECRET.split(":")[4] not in result.output  # nothing of a refused file is echoed
     assert result.exit_code == (1 if expected else 0), result.stderr
     for line in expected.splitlines():
         if not line.startswith(" "):
@@ -213,16 +256,54 @@ def read_page_expectation(case: Case) -> tuple[str, list[str]]:
     return page, texts
 
 
+def touched(case: Case) -> set[str]:
+    """The content files a case replaces, adds or deletes."""
+    files = case.folder / "files"
+    found = {p.relative_to(files).as_posix() for p in files.rglob("*") if p.is_file()}
+    deletions = case.folder / "delete.txt"
+    if deletions.is_file():
+        found |= {line.strip() for line in deletions.read_text(encoding="utf-8").splitlines()}
+    return found
+
+
+def build_groups(page_cases: list[Case]) -> dict[str, int]:
+    """Cases that touch different files share one build: each case's group number."""
+    groups: list[set[str]] = []
+    member: dict[str, int] = {}
+    for case in page_cases:
+        mine = touched(case)
+        index = next((i for i, used in enumerate(groups) if not used & mine), len(groups))
+        if index == len(groups):
+            groups.append(set())
+        groups[index] |= mine
+        member[case.name] = index
+    return member
+
+
+PAGE_CASES = [c for c in cases() if c.page.is_file()]
+GROUPS = build_groups(PAGE_CASES)
+_BUILT: dict[int, Path] = {}
+
+
+def built_group(group: int, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project of one group of page cases, built once with the real ``mkdocs build``."""
+    if group not in _BUILT:
+        project = copy_project(tmp_path_factory.mktemp(f"group-{group}") / "project")
+        for case in PAGE_CASES:
+            if GROUPS[case.name] == group:
+                case.apply(project.content)
+        result = run_cli("build", "--project", str(project.root), "--no-pdf")  # PDF: tests/downloads
+        assert "Traceback" not in result.output
+        assert result.exit_code == 0, result.output
+        _BUILT[group] = project.root
+    return _BUILT[group]
+
+
 @pytest.mark.site
-@pytest.mark.parametrize(
-    "case", [c for c in cases() if c.page.is_file()], ids=lambda c: c.name
-)
-def test_text_reaches_the_page_literally(case: Case, tmp_path: Path) -> None:
+@pytest.mark.parametrize("case", PAGE_CASES, ids=lambda c: c.name)
+def test_text_reaches_the_page_literally(case: Case, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Data that looks like code is published as visible text, never as live HTML."""
-    root = prepare(case, tmp_path)
-    result = run_cli("build", "--project", str(root), "--no-pdf")  # the PDF's escaping: tests/downloads
-    assert "Traceback" not in result.output
-    assert result.exit_code == 0, result.output
+    root = built_group(GROUPS[case.name], tmp_path_factory)
     page, texts = read_page_expectation(case)
     scan = _PageScan()
     scan.feed((root / "site" / page).read_text(encoding="utf-8"))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.strictyaml import decode_text, parse_yaml, read_text
+from generator.core.files import ContentFiles
+from generator.core.strictyaml import decode_text, parse_yaml
 
 
 def parse(text: str) -> tuple[object, list[str]]:
@@ -101,7 +102,7 @@ def test_windows_1252_bytes_get_a_hint() -> None:
 def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a: " + b"x" * 2000 + b"\n")
-    text, problems = read_text(big, "big.yaml", limit=1000)
+    text, problems = ContentFiles(tmp_path, tmp_path).read_text(big, "big.yaml", limit=1000)
     assert text is None
     assert "file is 2,004 bytes; the limit for one content file is 1,000 bytes" in problems[0].message
 

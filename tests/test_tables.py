@@ -369,8 +369,36 @@ def test_a_ragged_row_is_located(tmp_path: Path) -> None:
 def test_bad_quoting_is_located(tmp_path: Path) -> None:
     _, problems = small_table(tmp_path, SMALL_CSV.replace('"1,000"', '"1,000"x'))
     assert messages(problems) == [
-        "content/tables/small.csv:2:1: not valid CSV: ',' expected after '\"'"
+        "content/tables/small.csv:2:12: expected a comma after the closing quote, found 'x'"
     ]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
+    """The csv module notices only at the end of the file, lines later."""
+    _, problems = small_table(tmp_path, SMALL_CSV.replace('Two,200,-,198', 'Two,"200,-,198'))
+    assert messages(problems) == [
+        "content/tables/small.csv:3:5: expected a closing double quote for the cell that opens "
+        "here, found a quote only on line 5, followed by '1'"
+    ]
+    _, problems = small_table(tmp_path / "end", SMALL_CSV.replace('5,"1,260"', '5,"1,260'))
+    assert messages(problems) == [
+        "content/tables/small.csv:5:17: expected a closing double quote for the cell that opens "
+        "here, found the end of the file"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [("\x00", "U+0000 (null)"), ("\x1b", "U+001B (escape)"), ("\x85", "U+0085 (a control"),
+     ("\u202e", "U+202E (right-to-left override)")],
+)
+def test_control_and_direction_characters_in_cells_are_refused(
+    tmp_path: Path, char: str, name: str
+) -> None:
+    _, problems = small_table(tmp_path, SMALL_CSV.replace("Three,50", f"Th{char}ree,50"))
+    assert len(problems) == 1
+    assert messages(problems)[0].startswith("content/tables/small.csv:4:3: expected text, found the invisible")
+    assert name in messages(problems)[0]
 
 
 def test_duplicate_labels_and_headings_are_located(tmp_path: Path) -> None:

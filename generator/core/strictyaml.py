@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -68,6 +67,16 @@ def decode_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Bytes to text: UTF-8 only (a BOM is accepted), CRLF folded; one problem otherwise."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows' "Unicode" is UTF-16 with this mark
+        return None, [
+            Problem(
+                Location(file, 1, 1),
+                "",
+                "expected UTF-8 text, found UTF-16 text (as Windows saves 'Unicode text')",
+                "save it again as UTF-8 (in Excel: 'CSV UTF-8'; in an editor: encoding UTF-8)",
+                kind="encoding",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -93,36 +102,6 @@ def decode_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
-
-
-def read_text(path: Path, file: str, limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[Problem]]:
-    """Read a content file within the size limit and decode it."""
-    try:
-        size = path.stat().st_size
-        if size <= limit:
-            raw = path.read_bytes()
-    except OSError as exc:
-        return None, [
-            Problem(
-                Location(file),
-                "",
-                f"expected a file to read, found it cannot be read: {exc.strerror}",
-                "check that it is a file (not a folder) that you may open, "
-                "and that no other program holds it locked",
-                kind="missing-file",
-            )
-        ]
-    if size > limit:
-        return None, [
-            Problem(
-                Location(file),
-                "",
-                f"file is {size:,} bytes; the limit for one content file is {limit:,} bytes",
-                "split the content into several files (one per theme, for example)",
-                kind="size",
-            )
-        ]
-    return decode_text(raw, file)
 
 
 _BAD_INDENT = re.compile(r"^( *)([\t\u00a0\u2007\u202f\u3000]+)", re.MULTILINE)
@@ -186,10 +165,15 @@ def _control_problem(code: int, text: str, file: str) -> Problem:
     index = max(text.find(chr(code)), 0)
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return control_problem(Location(file, line, column), "", code)
+
+
+def control_problem(where: Location, field: str, code: int) -> Problem:
+    """An invisible control character in a value (YAML or CSV): refused, named, located."""
     name = _CONTROL_NAMES.get(code, "a control character")
     return Problem(
-        Location(file, line, column),
-        "",
+        where,
+        field,
         f"expected text, found the invisible control character U+{code:04X} ({name})",
         "delete it and retype the space or line break there; "
         "it usually comes with text pasted from Word or a PDF",

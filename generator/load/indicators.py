@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.core.csvfile import read_csv
 from generator.core.figures import parse_figure
 from generator.core.problems import Location, Problem, suggest_known
-from generator.core.strictyaml import parse_yaml, read_text
+from generator.core.strictyaml import parse_yaml
 from generator.load.documents import ContentLayout, validate_document
 from generator.model.indicators import Catalogue, Indicator, IndicatorsFile, IndicatorSpec, PeriodRow, Reading
 
@@ -62,7 +63,7 @@ def load_indicators(layout: ContentLayout) -> tuple[Catalogue, list[Problem]]:
 
 
 def _load_yaml(layout: ContentLayout, path: Path, problems: list[Problem]) -> IndicatorsFile | None:
-    text, found = read_text(path, layout.display(path))
+    text, found = layout.read_text(path)
     problems.extend(found)
     if text is None:
         return None
@@ -101,10 +102,8 @@ def _duplicates(specs: list[IndicatorSpec]) -> Iterator[Problem]:
 def _load_values(
     layout: ContentLayout, path: Path, specs: list[IndicatorSpec], problems: list[Problem]
 ) -> list[PeriodRow]:
-    from generator.load.tables import read_csv  # tables.py builds on load.py, as this module does
-
     file = layout.display(path)
-    text, found = read_text(path, file)
+    text, found = layout.read_text(path)
     problems.extend(found)
     if text is None:
         return []

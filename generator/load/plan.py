@@ -27,22 +27,23 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
                 kind="usage",
             )
         ]
+    problems.extend(layout.files.problems())  # before anything is opened
     plan_file = load_yaml_file(layout, layout.plan, PlanFile, problems)
     directory = load_yaml_file(layout, layout.directorates, DirectoryFile, problems)
     contacts = load_yaml_file(layout, layout.contacts, ContactsFile, problems)
     corrections = (
         load_yaml_file(layout, layout.corrections, CorrectionsFile, problems)
-        if layout.corrections.exists()
+        if layout.corrections.exists() or layout.files.is_refused(layout.corrections)
         else CorrectionsFile(corrections=[])
     )
     themes = [
         theme
-        for path in sorted(layout.themes.glob("*.yaml"))
+        for path in layout.listing(layout.themes, "*.yaml")
         if (theme := load_yaml_file(layout, path, Theme, problems)) is not None
     ]
     sections = [
         section
-        for path in sorted(layout.sections.glob("*.md"))
+        for path in layout.listing(layout.sections, "*.md")
         if (section := load_section(layout, path, problems)) is not None
     ]
     tables, found = load_tables(layout)

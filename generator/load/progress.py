@@ -35,7 +35,7 @@ def load_progress(layout: ContentLayout) -> tuple[list[ProgressPlan], list[Probl
         return [], []
     plans: list[ProgressPlan] = []
     problems: list[Problem] = []
-    for folder in sorted(root.iterdir()):
+    for folder in layout.listing(root, "*"):
         if not folder.is_dir():
             problems.append(_not_read(layout, folder, "put each plan in its own folder"))
             continue
@@ -64,7 +64,7 @@ def _load_plan(layout: ContentLayout, folder: Path, problems: list[Problem]) -> 
     tasks = load_yaml_file(layout, folder / "tasks.yaml", TasksFile, problems)
     updates: dict[str, UpdatesFile] = {}
     files: dict[str, str] = {}
-    for path in sorted((folder / "updates").glob("*")):
+    for path in layout.listing(folder / "updates", "*"):
         if path.suffix != ".yaml" or not path.is_file():
             problems.append(_not_read(layout, path, "update files are YAML: <period-id>.yaml"))
             continue
@@ -75,7 +75,7 @@ def _load_plan(layout: ContentLayout, folder: Path, problems: list[Problem]) -> 
     document = None
     if (folder / DOCUMENT).is_file():
         document = load_section(layout, folder / DOCUMENT, problems)
-    for path in sorted(folder.iterdir()):
+    for path in layout.listing(folder, "*"):
         if path.name not in {"plan.yaml", "tasks.yaml", "updates", DOCUMENT}:
             problems.append(
                 _not_read(layout, path, f"a plan folder holds plan.yaml, tasks.yaml, {DOCUMENT} and updates/")

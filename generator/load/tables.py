@@ -9,13 +9,12 @@ the checks is :mod:`generator.derive.arithmetic`'s job. Nothing here raises for 
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
-from generator.core.cache import cached
+from generator.core.csvfile import read_csv
 from generator.core.figures import parse_figure
 from generator.core.problems import Location, Problem, Severity, suggest_known
-from generator.core.strictyaml import dotted, parse_yaml, read_text
+from generator.core.strictyaml import dotted, parse_yaml
 from generator.load.documents import ContentLayout, validate_document
 from generator.model.tables import Cell, CellRef, Direction, Sum, Table, TableCheck, TablesFile, TableSpec
 
@@ -24,12 +23,14 @@ def load_tables(layout: ContentLayout) -> tuple[list[Table], list[Problem]]:
     """Every table listed in ``tables.yaml``; the tables that loaded, and every problem."""
     meta = layout.root / "tables.yaml"
     folder = layout.root / "tables"
-    csvs = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    csvs = layout.listing(folder, "*.csv")
     problems: list[Problem] = []
     tables: list[Table] = []
     specs: list[TableSpec] | None = []  # None when tables.yaml is there but unreadable
-    if meta.is_file():
-        text, found = read_text(meta, layout.display(meta))
+    if layout.files.is_refused(meta):
+        specs = None  # the survey said why; it is never opened
+    elif meta.is_file():
+        text, found = layout.read_text(meta)
         doc, more = parse_yaml(text, layout.display(meta)) if text is not None else (None, [])
         problems += found + more
         tables_file = validate_document(doc, TablesFile, problems) if doc is not None else None
@@ -72,18 +73,20 @@ def _duplicate_spec(specs: list[TableSpec], index: int) -> Iterator[Problem]:
 def _load_table(layout: ContentLayout, spec: TableSpec, problems: list[Problem]) -> Table | None:
     path = layout.root / "tables" / spec.file
     file = layout.display(path)
+    if layout.files.is_refused(path):
+        return None  # the survey said why; it is never opened
     if not path.is_file():
         problems.append(
             Problem(
                 spec.where("file"),
                 dotted(spec.field_path("file")),
                 f"no such table file: {file}",
-                suggest_known(spec.file, sorted(p.name for p in path.parent.glob("*.csv")))
+                suggest_known(spec.file, [p.name for p in layout.listing(path.parent, "*.csv")])
                 or "put the CSV in content/tables/",
             )
         )
         return None
-    text, found = read_text(path, file)
+    text, found = layout.read_text(path)
     if text is None:
         problems.extend(found)
         return None
@@ -94,65 +97,6 @@ def _load_table(layout: ContentLayout, spec: TableSpec, problems: list[Problem])
     table, found = _table(spec, file, records)
     problems.extend(found)
     return table if not found else None
-
-
-def read_csv(text: str, file: str) -> tuple[list[list[tuple[str, Location]]], list[Problem]]:
-    """The records of a CSV text, each cell with its location; or the problems.
-
-    Inside :func:`generator.core.cache.active` (``bvpp serve``), a text read by the previous build
-    is not read again (callers must not change the records they are given).
-    """
-    records, problems = cached(("csv", file, text), lambda: _read_csv(text, file))
-    return records, list(problems)
-
-
-def _read_csv(text: str, file: str) -> tuple[list[list[tuple[str, Location]]], list[Problem]]:
-    lines = [line + "\n" for line in text.split("\n")]
-    if lines[-1] == "\n":
-        lines.pop()
-    reader = csv.reader(iter(lines), strict=True)
-    records: list[list[tuple[str, Location]]] = []
-    start = 1
-    try:
-        for fields in reader:
-            if fields:  # a blank line holds no cells
-                starts = _cell_starts("".join(lines[start - 1 : reader.line_num]), file, start)
-                starts += [starts[-1]] * (len(fields) - len(starts))
-                records.append(list(zip(fields, starts, strict=False)))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        return [], [
-            Problem(
-                Location(file, reader.line_num, 1),
-                "",
-                f"not valid CSV: {exc}",
-                'a cell containing a comma or a quote is written in double quotes, with any " doubled',
-                kind="syntax",
-            )
-        ]
-    if not records:
-        return [], [Problem(Location(file, 1, 1), "", "the file is empty", kind="syntax")]
-    return records, []
-
-
-def _cell_starts(raw: str, file: str, line: int) -> list[Location]:
-    """Where each cell of one record begins, following RFC 4180 quoting."""
-    starts = [Location(file, line, 1)]
-    column, state = 1, "start"
-    for char in raw:
-        if state in {"start", "unquoted", "closed"} and char == ",":
-            starts.append(Location(file, line, column + 1))
-            state = "start"
-        elif state == "start":
-            state = "quoted" if char == '"' else "unquoted"
-        elif state == "quoted" and char == '"':
-            state = "closed"
-        elif state == "closed":
-            state = "quoted" if char == '"' else "unquoted"
-        if char == "\n":
-            line, column = line + 1, 0
-        column += 1
-    return starts
 
 
 def _table(

@@ -109,8 +109,8 @@ def _about(plan: Plan, found: ReturnFile, problems: list[Problem]) -> tuple[Retu
             Problem(
                 mark_at,
                 "fingerprint",
-                f"this return was made for indicators, tasks or status keys that have changed since "
-                f"(fingerprint {mark}, now {now}): it is stale",
+                "this return was made for indicators, tasks or status keys that have changed "
+                "since: it is stale",
                 TEMPLATE_HINT,
                 kind="stale",
             )

@@ -18,8 +18,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from generator.core.csvfile import read_csv
+from generator.core.files import ContentFiles
 from generator.core.problems import Location, Problem
-from generator.core.strictyaml import read_text
 from generator.returns.cells import cell_text
 from generator.returns.layout import ABOUT, CSV_FILES, SHEETS, column_letter
 
@@ -153,15 +154,15 @@ def _sheet_rows(
 
 
 def _read_csv_return(folder: Path, shown_path: str) -> tuple[ReturnFile | None, list[Problem]]:
-    from generator.load.tables import read_csv  # the project's located CSV reader
-
     shown_folder = shown_path if Path(shown_path).suffix.lower() != ".csv" else str(Path(shown_path).parent)
     result = ReturnFile(shown_folder)
-    problems: list[Problem] = []
+    # read as content is: no pipe, device or link out of the folder is ever opened
+    files = ContentFiles(folder, folder)
+    problems: list[Problem] = list(files.problems())
     tables: dict[str, list[list[tuple[str, Location]]]] = {}
     for sheet, name in CSV_FILES.items():
         file = f"{shown_folder}/{name}"
-        text, found = read_text(folder / name, file)
+        text, found = files.read_text(folder / name, file)
         problems.extend(found)
         if text is None:
             continue

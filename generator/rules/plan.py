@@ -19,6 +19,8 @@ from generator.model import urls as paths
 from generator.model.base import Model, Section
 from generator.model.plan import Contact, Plan, Theme
 from generator.rules.indicators import indicator_problems
+from generator.rules.narrative import link_addresses, link_problems, locator, mask_code
+from generator.rules.narrative import unsafe_url as unsafe_url  # tests/test_narrative_links.py
 from generator.rules.progress import progress_problems
 from generator.rules.tables import table_problems
 
@@ -31,6 +33,7 @@ def validate(plan: Plan) -> list[Problem]:
     problems.extend(_references(plan))
     problems.extend(_priorities(plan))
     problems.extend(_narrative(plan))
+    problems.extend(link_problems(plan))
     problems.extend(table_problems(plan))
     problems.extend(progress_problems(plan))
     problems.extend(indicator_problems(plan))
@@ -56,7 +59,8 @@ def _contents(plan: Plan) -> Iterator[Problem]:
             )
         elif listed[item] > 1 and plan.plan.contents.index(item) != index:
             yield Problem(
-                plan.plan.where("contents", index), f"contents[{index}]", f'"{item}" is listed twice'
+                plan.plan.where("contents", index), f"contents[{index}]", f'"{item}" is listed twice',
+                "remove one of the two entries: each theme and section appears once in the plan",
             )
     for item_id, kind in known.items():
         if item_id not in listed:
@@ -107,7 +111,8 @@ def _unique_ids(plan: Plan) -> Iterator[Problem]:
     for directorate in plan.directorates:
         if directorate.code in codes:
             yield Problem(
-                directorate.where("code"), "code", f'directorate "{directorate.code}" is listed twice'
+                directorate.where("code"), "code", f'directorate "{directorate.code}" is listed twice',
+                "remove one of the two entries, or correct the code of one of them",
             )
         codes[directorate.code] = directorate
 
@@ -165,47 +170,21 @@ def _priorities(plan: Plan) -> Iterator[Problem]:
                     priority.where("letter"),
                     _dotted(priority.field_path("letter")),
                     f'priority letter "{priority.letter}" is used twice in this theme',
+                    "give each priority of a theme its own letter, as the source does (A, B, C, …)",
                 )
 
 
 # What Python-Markdown itself treats as raw HTML (its HTML_RE), plus comments and <? … ?>.
 _RAW_HTML = re.compile(r"</?[A-Za-z][^<>@\s]*(?:\s[^<>]*)?>|<!--|<\?")
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>")
-_CODE = re.compile(r"`[^`\n]*`")
-_INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
-_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*\}")
-_SAFE_SCHEMES = ("https://", "mailto:", "tel:")
-
-
-def unsafe_url(url: str) -> bool:
-    """True unless a link address is https, mailto, tel or relative (no scheme at all)."""
-    address = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
-    if address.startswith(_SAFE_SCHEMES):
-        return False
-    head = re.split(r"[/?#]", address, maxsplit=1)[0]
-    return address.startswith("//") or any(c in head for c in ":&\\")
-
-
-def _mask_code(body: str) -> str:
-    """The body with fenced code and code spans blanked: they are shown, never run."""
-    lines, in_fence = [], False
-    for line in body.split("\n"):
-        fence = line.lstrip().startswith(("```", "~~~"))
-        lines.append(" " * len(line) if in_fence or fence else line)
-        in_fence = in_fence != fence
-    return _CODE.sub(lambda m: " " * len(m.group(0)), "\n".join(lines))
 
 
 def _narrative(plan: Plan) -> Iterator[Problem]:
     documents = [p.document for p in plan.progress if p.document is not None]
     for section in [*plan.sections, *documents]:  # a programme's prose is published as a section's
-        body = _mask_code(section.body)
-
-        def at(index: int, section: Section = section, body: str = body) -> Location:
-            line = body.count("\n", 0, index)
-            column = index - (body.rfind("\n", 0, index) + 1) + 1
-            return _at(section.where().file, section.body_line + line, column)
+        body = mask_code(section.body)
+        at = locator(section, body)
 
         tagged: set[int] = set()  # lines already reported: '</b>' adds nothing to '<b>'
         for match in _RAW_HTML.finditer(body):
@@ -224,10 +203,9 @@ def _narrative(plan: Plan) -> Iterator[Problem]:
                 f"raw HTML is not allowed in narrative text, found {match.group(0)!r}",
                 "use Markdown instead: **bold**, *italic*, lists with '- ', links [text](https://…)",
             )
-        for pattern in (_INLINE_LINK, _REFERENCE_LINK):
-            for match in pattern.finditer(body):
-                if unsafe_url(match.group(1)):
-                    yield _link_problem(at(match.start(1)), match.group(1))
+        for offset, url in link_addresses(body):
+            if unsafe_url(url):
+                yield _link_problem(at(offset), url)
         for match in _ATTR_LIST.finditer(body):
             if "=" in match.group(0):
                 yield Problem(
@@ -277,10 +255,6 @@ def _gap_warnings(plan: Plan) -> Iterator[Problem]:
 def gap_counts(plan: Plan) -> Counter[str]:
     """How many gaps each part of the plan has (for the check summary)."""
     return Counter(g.group for g in find_gaps(plan))
-
-
-def _at(file: str, line: int, column: int) -> Location:
-    return Location(file, line, column)
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
