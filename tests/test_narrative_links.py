@@ -47,9 +47,9 @@ def test_addresses_that_could_run_code_or_leak_fail(url: str) -> None:
 
 from pathlib import Path  # noqa: E402
 
-from generator.render import pages  # noqa: E402
 from generator.load.plan import load_content  # noqa: E402
 from generator.pipeline import check  # noqa: E402
+from generator.render import pages  # noqa: E402
 from generator.rules.narrative import site_pages  # noqa: E402
 from tests.conftest import ROOT, copy_project  # noqa: E402
 
