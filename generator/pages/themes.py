@@ -16,7 +16,7 @@ from generator.pages.common import (
     priority_title,
     shortened,
 )
-from generator.pages.indicators import theme_indicators
+from generator.pages.indicators import summary, theme_indicators
 from generator.render import render
 
 
@@ -131,4 +131,5 @@ def _outcome_page(
         directorates=directorates,
         contacts=contacts,
         links=look.indicators.links,
+        indicators=[summary(look.indicators, i) for i in look.indicators.by_outcome.get(outcome.id, [])],
     )
