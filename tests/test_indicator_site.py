@@ -55,7 +55,7 @@ def test_the_bvpi_157_page_shows_values_target_status_rule_chart_and_citing_outc
     # the outcome that cites it, and the way back from that outcome
     assert 'href="../../outcomes/meeting-central-government-e-gov-targets/"' in html
     outcome = _main(site / "outcomes/meeting-central-government-e-gov-targets/index.html")
-    assert outcome.count('href="../../indicators/bvpi-157/"') == 2  # what we did; plans and PIs
+    assert outcome.count('href="../../indicators/bvpi-157/"') == 3  # what we did; plans and PIs; its figure
 
 
 def test_the_chart_parses_and_names_every_figure_of_its_table(site: Path) -> None:
@@ -100,4 +100,4 @@ def test_downloads_hold_the_page_figures(site: Path) -> None:
     assert len(summary) == len(everything["indicators"])
     values = (site / "data/indicator-values.csv").read_text(encoding="utf-8")
     assert "bvpi-12,BVPI 12,2002-03,,9.98,,,," in values
-    assert "bvpi-12,BVPI 12,figure after 9.98 (the draft writes 2002-03),,,,,actual: XXX," in values
+    assert "bvpi-12,BVPI 12,2002-03 in the draft plan,,,,,actual: XXX," in values

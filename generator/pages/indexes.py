@@ -11,6 +11,7 @@ from generator.downloads import Download
 from generator.gaps import DraftGap, find_gaps
 from generator.models import Gap, Plan
 from generator.pages.common import Lookups, OutcomeLink, outcome_link, outcome_title
+from generator.pages.public_place import public_place
 from generator.pages.tables import place_tables
 from generator.render import render
 
@@ -34,7 +35,13 @@ def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
     yield paths.GAPS, _gaps(gaps)
     if plan.corrections:
         yield paths.CORRECTIONS, render(
-            "corrections.md.j2", page=paths.CORRECTIONS, corrections=plan.corrections
+            "corrections.md.j2", page=paths.CORRECTIONS,
+            corrections=[
+                c.model_copy(update={
+                    "place": public_place(c.place, plan), "repaired": public_place(c.repaired, plan),
+                })
+                for c in plan.corrections
+            ],
         )
 
 
