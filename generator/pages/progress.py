@@ -18,6 +18,7 @@ from generator.escape import html_attr, html_text
 from generator.indicators import paths as indicator_paths
 from generator.indicators.citations import IndicatorIndex
 from generator.models import Gap, Plan
+from generator.pages.progress_headline import headline, nothing_reported
 from generator.pages.progress_views import (
     MEANINGS,
     GroupRows,
@@ -158,13 +159,6 @@ def _title(placed: PlacedTask) -> Markup:
     return html_text(title if isinstance(title, str) else f"({placed.id})")
 
 
-def _summary(report: PeriodReport) -> Markup:
-    """Counts by status in one line: each count beside its icon and label."""
-    return Markup("; ").join(
-        Markup("{} {}").format(status_badge(c.means, c.label), c.count) for c in report.counts if c.count
-    )
-
-
 def _index(plan: Plan) -> str:
     views = []
     for progress in plan.progress:
@@ -180,7 +174,7 @@ def _index(plan: Plan) -> str:
                     SimpleNamespace(title=p.title, path=paths.progress_report(progress.id, p.id))
                     for p in periods
                 ],
-                latest=Markup("{}: {}").format(html_text(periods[-1].title), _summary(latest)),
+                latest=Markup("{}: {}").format(html_text(periods[-1].title), headline(latest)),
             )
         )
     legend = Markup(", ").join(status_badge(means, label) for means, label in MEANINGS.items())
@@ -211,7 +205,7 @@ def _plan_page(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None)
                 path=paths.progress_report(progress.id, period.id),
                 end=long_date(period.end),
                 reported=report.reported,
-                summary=_summary(report),
+                summary=headline(report),
             )
         )
     return render(
@@ -252,6 +246,8 @@ def _report_page(plan: Plan, report: PeriodReport, index: IndicatorIndex | None)
         next_path=paths.progress_report(progress.id, following.id) if following else None,
         report=report,
         counts=[SimpleNamespace(badge=status_badge(c.means, c.label), count=c.count) for c in report.counts],
+        headline=headline(report),
+        quiet=nothing_reported(report),
         stated=[_stated_view(check) for check in report.stated],
         outstanding=[
             SimpleNamespace(
