@@ -54,7 +54,7 @@ def test_status_against_the_target_of_the_same_period(actual: str, status: str) 
 def test_lower_is_better_turns_the_comparison_round(actual: str, status: str) -> None:
     rating = rate(indicator(row("2003/04", actual, "10"), polarity="lower"), RULE)
     assert rating.status == status
-    assert rating.at_risk is (status != "on target")
+    assert rating.outlook is None  # the target's period has come: the status says it all
 
 
 def test_an_indicator_tolerance_overrides_the_rule() -> None:
@@ -68,23 +68,39 @@ def test_a_target_of_zero_has_no_tolerance_to_give() -> None:
     assert rate(indicator(row("a", "0.1", "0"), polarity="lower"), RULE).status == "off target"
 
 
-def test_without_a_target_in_its_period_the_next_target_counts() -> None:
+def test_a_target_not_yet_due_is_never_off_target() -> None:
     rating = rate(indicator(row("Q3", "35", date="2003-12-31"), row("March 2005", target="73", date="2005-03-31")), RULE)
-    assert rating.status == "off target"
+    assert rating.status == "target ahead"
     assert rating.target is not None and rating.target.period == "March 2005"
-    assert rating.at_risk is True  # one value: no forecast, and it misses the target
+    assert rating.gap == Decimal(38)
+    # one dated value: no forecast, so no verdict on the final target either
+    assert (rating.outlook, rating.too_early, rating.at_risk) == ("too early to say", "one dated value", None)
+
+
+@pytest.mark.parametrize(
+    ("target_date", "status"),
+    [("2003-12-30", "off target"), ("2003-12-31", "off target"), ("2004-01-01", "target ahead"), ("", "target ahead")],
+)
+def test_a_later_target_is_due_only_on_or_before_the_figure_s_date(target_date: str, status: str) -> None:
+    rows = (row("Q3", "35", date="2003-12-31"), row("later", target="73", date=target_date))
+    assert rate(indicator(*rows), RULE).status == status
 
 
 def test_no_data_yet() -> None:
     rating = rate(indicator(row("2004/05", target="50"), row("2002-03", "missing: XXX")), RULE)
     assert (rating.status, rating.latest, rating.at_risk) == ("no data yet", None, None)
     assert (rating.short_term, rating.long_term) == ("not enough data", "not enough data")
-    assert rate(indicator(), RULE).status == "no data yet"
+    assert rate(indicator(), RULE).status == "no figures"
+
+
+def test_no_figures_only_when_the_plan_gives_no_row_at_all() -> None:
+    assert rate(indicator(), RULE).status == "no figures"
+    assert rate(indicator(row("2002-03", "missing: XXX")), RULE).status == "no data yet"
 
 
 def test_no_target_yet() -> None:
     rating = rate(indicator(row("2003/04", "45")), RULE)
-    assert (rating.status, rating.at_risk, rating.final_target) == ("no target yet", None, None)
+    assert (rating.status, rating.at_risk, rating.final_target, rating.outlook) == ("no target yet", None, None, None)
 
 
 def _trend(*values: str, final: str, final_date: str = "2005-03-31", polarity: str = "higher") -> Indicator:
@@ -97,13 +113,13 @@ def test_forecast_misses_the_target_so_at_risk_though_the_latest_meets_it() -> N
     rating = rate(_trend("90", "85", "80", final="75"), RULE)  # falling 5 a quarter
     assert rating.latest is not None and rating.latest.value >= Decimal(75)
     assert rating.forecast is not None and rating.forecast < Decimal(75)
-    assert rating.at_risk is True
+    assert (rating.outlook, rating.at_risk) == ("not on track", True)
 
 
 def test_forecast_meets_the_target_so_not_at_risk_though_the_latest_misses_it() -> None:
     rating = rate(_trend("40", "50", "60", final="70"), RULE)  # rising 10 a quarter
     assert rating.forecast is not None and rating.forecast > Decimal(70)
-    assert rating.at_risk is False
+    assert (rating.outlook, rating.at_risk) == ("on track", False)
 
 
 def test_forecast_uses_a_straight_line_through_the_last_points() -> None:
@@ -123,7 +139,33 @@ def test_the_stretch_target_is_the_final_target() -> None:
     rating = rate(indicator(*rows), RULE)
     assert rating.status == "on target"
     assert rating.final_target is not None and rating.final_target.kind == "stretch target"
-    assert rating.at_risk is True  # the latest, 60, misses the stretch target of 80 (no date: no forecast)
+    # the stretch target of 80 is for a later period and has no date: no forecast, no verdict
+    assert (rating.outlook, rating.too_early, rating.at_risk) == ("too early to say", "undated target", None)
+
+
+@pytest.mark.parametrize(
+    ("dates", "final_date", "too_early"),
+    [
+        (["2003-06-30", "2003-09-30"], "2005-03-31", None),  # two dated values: enough
+        (["2003-06-30", ""], "2005-03-31", "undated latest"),
+        (["", "2003-09-30"], "2005-03-31", "one dated value"),
+        (["2003-09-30", "2003-09-30"], "2005-03-31", "one dated value"),  # one date twice is one point
+        (["2003-06-30", "2003-09-30"], "", "undated target"),
+    ],
+)
+def test_the_forecast_needs_a_dated_target_a_dated_latest_and_two_dates(
+    dates: list[str], final_date: str, too_early: str | None
+) -> None:
+    rows = [row(f"p{i}", v, date=d) for i, (v, d) in enumerate(zip(["10", "20"], dates, strict=True))]
+    rating = rate(indicator(*rows, row("final", target="50", date=final_date)), RULE)
+    assert rating.too_early == too_early
+    assert (rating.forecast is None) is (too_early is not None)
+
+
+def test_a_final_target_dated_on_the_latest_figure_is_judged_by_the_status_not_forecast() -> None:
+    rows = (row("a", "10", date="2003-06-30"), row("b", "20", date="2003-09-30"), row("c", target="30", date="2003-09-30"))
+    rating = rate(indicator(*rows), RULE)
+    assert (rating.status, rating.outlook) == ("off target", None)
 
 
 @pytest.mark.parametrize(

@@ -40,10 +40,11 @@ def test_the_bvpi_157_page_shows_values_target_status_rule_chart_and_citing_outc
     assert re.search(r"2003/04, third quarter</th><td>2003-12-31</td><td class=\"bvpp-num\">35%</td>", table)
     assert re.search(r"March 2005</th><td>2005-03-31</td>.*?<td class=\"bvpp-num\">73%</td>", table)
     assert "Target is 73% by March 2005" in table  # the source sentence
-    # status in words and a shape, and at risk, by the published rule
-    assert 'bvpp-status--off-target"><span class="bvpp-status__icon" aria-hidden="true">✗</span> Off target' in html
-    assert "At risk" in text
-    assert "misses the target of 73% (March 2005) by 52.1% of the target" in text
+    # the target is not due until March 2005: never "off target" before then (issue 16)
+    assert 'bvpp-status--target-ahead"><span class="bvpp-status__icon" aria-hidden="true">▷</span> Target due March 2005' in html
+    assert "Off target" not in text and "At risk" not in text
+    assert "is 38 points below the 73% target due March 2005" in text
+    assert "Too early to say — There is only one dated figure so far" in text
     assert 'href="../how-we-rate-performance/"' in html
     # the chart: an accessible image with the same numbers as the table, and no script
     svg = html[html.index("<svg") : html.index("</svg>") + 6]
@@ -54,7 +55,7 @@ def test_the_bvpi_157_page_shows_values_target_status_rule_chart_and_citing_outc
     # the outcome that cites it, and the way back from that outcome
     assert 'href="../../outcomes/meeting-central-government-e-gov-targets/"' in html
     outcome = _main(site / "outcomes/meeting-central-government-e-gov-targets/index.html")
-    assert outcome.count('href="../../indicators/bvpi-157/"') == 2  # what we did; plans and PIs
+    assert outcome.count('href="../../indicators/bvpi-157/"') == 3  # what we did; plans and PIs; its figure
 
 
 def test_the_chart_parses_and_names_every_figure_of_its_table(site: Path) -> None:
@@ -75,7 +76,7 @@ def test_the_chart_parses_and_names_every_figure_of_its_table(site: Path) -> Non
 
 def test_the_index_the_rule_and_the_theme_table(site: Path) -> None:
     index = _main(site / "indicators/index.html")
-    for anchor in ("bvpi", "lpsa", "paf", "local", "theme-environment", "off-target", "at-risk", "stale"):
+    for anchor in ("bvpi", "local", "theme-environment", "off-target", "target-ahead", "at-risk", "stale", "without-figures"):
         assert f'id="{anchor}"' in index, anchor
     assert 'href="../indicators/bvpi-157/"' not in index and 'href="bvpi-157/"' in index
     rule = _main(site / "indicators/how-we-rate-performance/index.html")
@@ -92,11 +93,11 @@ def test_downloads_hold_the_page_figures(site: Path) -> None:
     ]
     everything = json.loads((site / "data/indicators.json").read_text(encoding="utf-8"))
     bvpi_157 = next(i for i in everything["indicators"] if i["id"] == "bvpi-157")
-    assert (bvpi_157["status"], bvpi_157["at_risk"]) == ("off target", "yes")
+    assert (bvpi_157["status"], bvpi_157["outlook"], bvpi_157["at_risk"]) == ("target ahead", "too early to say", "")
     assert bvpi_157["cited_by_outcomes"] == ["meeting-central-government-e-gov-targets"]
     assert everything["rating_rule"]["as_at"] == "2004-04-07"
     summary = list(csv.DictReader(io.StringIO((site / "data/indicators.csv").read_text(encoding="utf-8"))))
     assert len(summary) == len(everything["indicators"])
     values = (site / "data/indicator-values.csv").read_text(encoding="utf-8")
     assert "bvpi-12,BVPI 12,2002-03,,9.98,,,," in values
-    assert "bvpi-12,BVPI 12,figure after 9.98 (the draft writes 2002-03),,,,,actual: XXX," in values
+    assert "bvpi-12,BVPI 12,2002-03 in the draft plan,,,,,actual: XXX," in values

@@ -82,3 +82,8 @@ def format_figure(value: Decimal, like: list[Figure]) -> str:
     if unit == "£":
         return f"{sign}£{body}"
     return f"{sign}{body}{unit}"
+
+
+def shown(text: str, unit: str | None) -> str:
+    """A figure with its unit as the site writes it: ``35%``, ``9.98``."""
+    return f"{text}%" if unit == "%" else text

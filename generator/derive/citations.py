@@ -82,6 +82,19 @@ class IndicatorIndex:
         return list(seen.values())
 
     @functools.cached_property
+    def by_outcome(self) -> dict[str, list[Indicator]]:
+        """Outcome id → the indicators that list it or that it cites, in catalogue order.
+
+        The reverse of :attr:`citations`, made once, so that every outcome page can show each
+        indicator that points to it (links both ways, issue 16).
+        """
+        found: dict[str, list[Indicator]] = {}
+        for indicator in self.catalogue.indicators:
+            for outcome_id in dict.fromkeys(c.outcome.id for c in self.citations.get(indicator.id, [])):
+                found.setdefault(outcome_id, []).append(indicator)
+        return found
+
+    @functools.cached_property
     def links(self) -> CodeLinks:
         """What pages need to link codes in outcome text: nothing else of the index."""
         return CodeLinks({key: indicator.id for key, indicator in self.codes.items()})

@@ -91,6 +91,15 @@ class TableCheck(Model):
         return self
 
 
+class IndicatorColumn(Model):
+    """A column whose cells are indicator codes of one family (the LPSA table's area numbers)."""
+
+    column: str = Field(description="The CSV heading of the column, e.g. `number`.")
+    family: Literal["BVPI", "LPSA", "PAF", "LAA", "local"] = Field(
+        description="The family the codes belong to: `LPSA` makes the cell `2` link to LPSA 2's page."
+    )
+
+
 class TableSpec(Model):
     """One data table: its CSV file, what the source calls it, and the sums it must satisfy."""
 
@@ -112,6 +121,10 @@ class TableSpec(Model):
     )
     checks: list[TableCheck] = Field(
         default_factory=list, description="The sums the table's structure implies."
+    )
+    indicators: IndicatorColumn | None = Field(
+        default=None,
+        description="A column of indicator codes: each cell links to its indicator's page.",
     )
 
     def heading(self, column: str) -> str:

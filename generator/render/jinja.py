@@ -68,6 +68,11 @@ def _h(value: str | None) -> Markup:
     return html_text(value or "")
 
 
+def count_words(number: int, singular: str, plural: str | None = None) -> str:
+    """``1 outcome``, ``45 outcomes``: never "outcome(s)" (CONTENT-STYLE: no "(s)" plurals)."""
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
+
+
 @functools.cache
 def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """The Jinja environment for every page template (one per compiled-template cache)."""
@@ -85,6 +90,7 @@ def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environm
     env.filters["md"] = _md
     env.filters["h"] = _h
     env.filters["anchor"] = _anchor
+    env.filters["count"] = count_words
     env.filters["yaml"] = _yaml
     env.globals["outcome_path"] = paths.outcome
     env.globals["is_gap"] = lambda v: isinstance(v, Gap)

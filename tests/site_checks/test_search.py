@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.site_checks.browsing import result_pages, search
-from tests.site_checks.conftest import RequestLog, open_tab
+from tests.site_checks.conftest import BuiltSite, RequestLog, open_tab
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page
@@ -61,3 +61,18 @@ def test_an_officer_is_found_at_their_own_entry(home: Page) -> None:
     assert "contacts/#andrew-trehern" in links[:3], links[:5]
     links = search(home, "Trehern")
     assert "contacts/#andrew-trehern" in links[:3], links[:5]
+
+
+@pytest.mark.parametrize("query", ["BVPI 157", "BV 157", "BV157"])
+def test_a_code_finds_its_page_and_the_pages_that_cite_it_and_nothing_else(
+    home: Page, built_site: BuiltSite, query: str
+) -> None:
+    # Issue 16: "BVPI 157" listed 215 results, every BVPI page marked "Missing: 157".
+    pages = result_pages(search(home, query))
+    missing = home.locator(".md-search-result__terms").all_inner_texts()
+    assert not [t for t in missing if "Missing" in t], missing[:5]
+    assert pages and pages[0] in ("indicators/bvpi-157/", E_GOV), pages[:5]
+    assert E_GOV in pages and "indicators/bvpi-157/" in pages
+    for page in pages:
+        text = (built_site.root / page / "index.html").read_text(encoding="utf-8")
+        assert "157" in text, f"{page} is listed for {query!r} but does not carry 157"

@@ -38,7 +38,12 @@ _MEANINGS = {
     "target_period": "The period of the target the status is judged against",
     "target": "The target (in the latest_value or value columns' unit)",
     "status": "The status the published rating rule gives",
-    "at_risk": "'yes' when the rule judges the target at risk, 'no' when not; empty when it cannot tell",
+    "outlook": (
+        "'on track', 'not on track' or 'too early to say' for a final target still ahead; empty otherwise"
+    ),
+    "at_risk": (
+        "'yes' when the forecast misses the final target, 'no' when it meets it; empty when there is none"
+    ),
     "stale": "'yes' when the latest value is overdue, 'no' when not; empty when it cannot tell",
     "short_term_direction": "Direction of travel since the previous value",
     "long_term_direction": "Direction of travel over the longer term",

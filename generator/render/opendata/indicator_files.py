@@ -25,7 +25,7 @@ from generator.model.indicators import Indicator, PeriodRow, Reading
 INDICATOR_COLUMNS = (
     "id", "family", "code", "title", "definition", "unit", "polarity", "owner", "frequency",
     "last_updated", "next_due", "latest_period", "latest_value", "target_period", "target",
-    "status", "at_risk", "stale", "short_term_direction", "long_term_direction", "themes", "page",
+    "status", "outlook", "at_risk", "stale", "short_term_direction", "long_term_direction", "themes", "page",
 )
 VALUE_COLUMNS = (
     "indicator", "code", "period", "date", "actual", "target", "stretch_target", "missing", "source", "note",
@@ -78,6 +78,7 @@ def _indicator_record(indicator: Indicator, rating: Rating, themes: list[str]) -
         "target_period": target.period if target else "",
         "target": f"{target.value}" if target else "",
         "status": rating.status,
+        "outlook": rating.outlook or "",
         "at_risk": _flag(rating.at_risk),
         "stale": _flag(rating.stale),
         "short_term_direction": rating.short_term,
@@ -145,8 +146,9 @@ def _indicator_files(index: IndicatorIndex) -> dict[str, bytes]:
         summaries.append(one.record)
         values.extend(one.rows)
         everything.append(one.whole)
-        files[indicator_paths.csv_file(indicator.id)] = one.csv
-        files[indicator_paths.json_file(indicator.id)] = one.json
+        if indicator.rows:  # an indicator without figures gets no download of nothing
+            files[indicator_paths.csv_file(indicator.id)] = one.csv
+            files[indicator_paths.json_file(indicator.id)] = one.json
     files[indicator_paths.ALL_CSV] = _csv(INDICATOR_COLUMNS, summaries)
     files[indicator_paths.ALL_VALUES_CSV] = _csv(VALUE_COLUMNS, values)
     files[indicator_paths.ALL_JSON] = readable_json({"rating_rule": settings, "indicators": everything})

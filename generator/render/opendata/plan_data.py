@@ -248,9 +248,8 @@ def gaps(plan: Plan) -> Iterator[Resource]:
             Column("words", "string", "What the draft says there, word for word", required=True),
             Column("kind", "string", "'missing value' or 'placeholder in text'", required=True),
             PAGE,
-            Column("file", "string", "The content file the gap is recorded in"),
-            Column("line", "integer", "The line of that file"),
-            Column("column", "integer", "The column of that line"),
+            # No content file, line or column: the open data is for residents, and a file path
+            # is an internal word (CONTENT-STYLE); officers get them from 'bvpp check'.
         ),
         tuple(
             {
@@ -260,9 +259,6 @@ def gaps(plan: Plan) -> Iterator[Resource]:
                 "words": gap.words,
                 "kind": "missing value" if gap.explicit else "placeholder in text",
                 "page": _page(gap.page),
-                "file": gap.location.file,
-                "line": gap.location.line or None,
-                "column": gap.location.column or None,
             }
             for gap in find_gaps(plan)
         ),

@@ -14,6 +14,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from generator.core.escape import html_text
+from generator.core.figures import shown
 from generator.derive.rating import Point
 from generator.model.indicators import Indicator
 
@@ -37,11 +38,6 @@ class _Scale:
     def y(self, value: Decimal) -> float:
         span = float(self.high - self.low) or 1.0
         return TOP + PLOT_HEIGHT * (1 - float(value - self.low) / span)
-
-
-def shown(text: str, unit: str | None) -> str:
-    """A figure with its unit as the site writes it: ``35%``, ``9.98``."""
-    return f"{text}%" if unit == "%" else text
 
 
 def targets(indicator: Indicator) -> list[Point]:

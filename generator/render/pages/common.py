@@ -85,10 +85,26 @@ def lookups(plan: Plan, pdf: Download | None = None) -> Lookups:
 
 
 def outcome_title(outcome: Outcome) -> str:
-    """The outcome's statement, or a plain description when the draft lost it."""
+    """The outcome's statement as a title, or words that say which outcome it is when the draft lost it.
+
+    A title has no closing full stop (the body keeps the source's): "Improved levels of
+    collected recyclable waste." is titled without its ".". Where the statement is lost, the
+    title quotes the start of what the row reports, so that links to two such outcomes still
+    say where each goes.
+    """
     if isinstance(outcome.statement, str):
-        return outcome.statement
-    return "Outcome statement not yet provided"
+        return without_full_stop(outcome.statement)
+    texts = [t for field in (outcome.what_we_did, outcome.actions_planned) if isinstance(field, list)
+             for t in field if isinstance(t, str)]
+    if texts:
+        return f"Outcome with no statement in the draft: \u201c{shortened(texts[0], 50)}\u201d"
+    return "Outcome with no statement in the draft"
+
+
+def without_full_stop(text: str) -> str:
+    """``text`` without one closing full stop (an ellipsis "..." is kept)."""
+    text = text.rstrip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
 
 
 def shortened(title: str, limit: int = 60) -> str:

@@ -14,6 +14,7 @@ from generator.model.plan import Plan
 from generator.render.jinja import render
 from generator.render.pages.common import Lookups, OutcomeLink, outcome_link
 from generator.render.pages.family import family
+from generator.render.pages.public_place import public_place
 from generator.render.pages.tables import place_tables
 
 
@@ -36,7 +37,13 @@ def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
     yield paths.GAPS, _gaps(gaps)
     if plan.corrections:
         yield paths.CORRECTIONS, render(
-            "corrections.md.j2", page=paths.CORRECTIONS, corrections=plan.corrections
+            "corrections.md.j2", page=paths.CORRECTIONS,
+            corrections=[
+                c.model_copy(update={
+                    "place": public_place(c.place, plan), "repaired": public_place(c.repaired, plan),
+                })
+                for c in plan.corrections
+            ],
         )
 
 

@@ -12,27 +12,41 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from generator.core.figures import shown
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
 from generator.derive.rating import STATUSES, Point, Rating
+from generator.derive.wording import (
+    no_figures_sentence,
+    outlook_label,
+    outlook_reason,
+    status_label,
+    status_reason,
+)
 from generator.load.indicators import COLUMN_NAMES, FIGURE_COLUMNS
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.indicators import FAMILY_NAMES, NOT_YET_AVAILABLE, Indicator, RatingRule, Reading
 from generator.model.plan import Plan, Theme
 from generator.render.jinja import render
-from generator.render.pages.chart import chart_svg, shown
+from generator.render.pages.chart import chart_svg
 from generator.render.pages.common import ContactView, DirectorateView, Lookups, outcome_title, priority_label
+from generator.render.pages.indicator_facts import indicator_facts
 
 STATUS_ICONS = {
     "on target": "✓",
     "within tolerance": "≈",
     "off target": "✗",
+    "target ahead": "▷",
     "no target yet": "–",
     "no data yet": "○",
 }
 """A shape for each status, always beside its words: status is never shown by colour alone
-(the at-risk and stale flags have theirs in ``_indicators.md.j2``)."""
+(the at-risk and stale flags have theirs in ``_indicators.md.j2``). An indicator with no
+figures (``no figures``) has no tag at all: there is nothing to rate."""
+
+STATUS_HEADINGS = {"target ahead": "Target not yet due"}
+"""Where a status's heading on the index differs from its tag (which names the due date)."""
 
 
 @dataclass(frozen=True)
@@ -46,8 +60,10 @@ class Summary:
     latest: str
     target: str
     status: str
+    status_words: str
     status_slug: str
     icon: str
+    has_figures: bool
     at_risk: bool
     stale: bool
     themes: str
@@ -73,8 +89,10 @@ def summary(index: IndicatorIndex, indicator: Indicator) -> Summary:
         latest=_figure(rating.latest, unit) if rating.latest else "none yet",
         target=_figure(rating.target, unit) if rating.target else "none given",
         status=rating.status,
+        status_words=status_label(rating),
         status_slug=_slug(rating.status),
-        icon=STATUS_ICONS[rating.status],
+        icon=STATUS_ICONS.get(rating.status, ""),
+        has_figures=rating.status != "no figures",
         at_risk=rating.at_risk is True,
         stale=rating.stale is True,
         themes=", ".join(t.title for t in index.themes(indicator.id)),
@@ -115,7 +133,8 @@ def _rule_view(rule: RatingRule) -> SimpleNamespace:
 
 
 def _index_page(plan: Plan, index: IndicatorIndex, rule: RatingRule) -> str:
-    rows = [summary(index, i) for i in index.catalogue.indicators]
+    everything = [summary(index, i) for i in index.catalogue.indicators]
+    rows = [r for r in everything if r.has_figures]
     family_of = {i.id: i.spec.family for i in index.catalogue.indicators}
     families = [
         SimpleNamespace(
@@ -125,18 +144,20 @@ def _index_page(plan: Plan, index: IndicatorIndex, rule: RatingRule) -> str:
     ]
     themes = [
         SimpleNamespace(title=theme.title, anchor=f"theme-{theme.id}", path=paths.theme(theme),
-                        rows=theme_indicators(index, theme))
+                        rows=[r for r in theme_indicators(index, theme) if r.has_figures])
         for theme in plan.themes_in_order()
     ]
     statuses = [
-        SimpleNamespace(title=status.capitalize(), anchor=_slug(status), icon=STATUS_ICONS[status],
+        SimpleNamespace(title=STATUS_HEADINGS.get(status, status.capitalize()), anchor=_slug(status),
+                        icon=STATUS_ICONS[status],
                         rows=[r for r in rows if r.status == status])
         for status in STATUSES
     ]
     return render(
         "indicators.md.j2",
         page=indicator_paths.INDEX,
-        total=len(rows),
+        total=len(everything),
+        without_figures=[r for r in everything if not r.has_figures],
         families=[f for f in families if f.rows],
         themes=themes,
         uncited=[r for r in rows if not r.themes],
@@ -192,17 +213,19 @@ def _indicator_text(
     spec = indicator.spec
     page = indicator_paths.page(indicator.id)
     title = f"{indicator.label}: {spec.title}" if spec.code and spec.title else indicator.label
+    facts, unknown = indicator_facts(
+        spec, page, FAMILY_NAMES[spec.family], owner, contacts,
+        spec.last_updated.strftime("%-d %B %Y") if spec.last_updated else None,
+        rating.next_due.strftime("%-d %B %Y") if rating.next_due else None,
+    )
     return render(
         "indicator.md.j2",
         page=page,
         title=title,
         spec=spec,
-        family_name=FAMILY_NAMES[spec.family],
-        not_available=NOT_YET_AVAILABLE,
-        polarity={"higher": "Higher is better", "lower": "Lower is better"}.get(spec.polarity or ""),
-        owner=owner,
+        facts=facts,
+        unknown=unknown,
         contacts=contacts,
-        last_updated=spec.last_updated.strftime("%-d %B %Y") if spec.last_updated else None,
         rows=[
             SimpleNamespace(
                 period=row.period, date=row.date.isoformat() if row.date else None,
@@ -213,46 +236,27 @@ def _indicator_text(
         ],
         columns=[COLUMN_NAMES[name].capitalize() for name in FIGURE_COLUMNS],
         chart=chart_svg(indicator, f"{indicator.label}: values and targets"),
-        rating=_rating_view(rating, spec.unit),
+        rating=_rating_view(indicator, rating),
+        no_figures=no_figures_sentence(indicator),
         citations=citations,
         downloads=_downloads(indicator.id),
     )
 
 
-def _rating_view(rating: Rating, unit: str | None) -> SimpleNamespace:
-    """The rating in words, each sentence saying what it was worked out from."""
-    latest, target, final = rating.latest, rating.target, rating.final_target
-    compared = ""
-    if latest and target:
-        shortfall = rating.shortfall_percent
-        by = f"{abs(shortfall):.1f}% of the target" if shortfall is not None else "the whole target"
-        compared = (
-            f"The latest value, {shown(latest.text, unit)} ({latest.period}), "
-            + (f"meets the target of {shown(target.text, unit)} ({target.period})."
-               if rating.status == "on target"
-               else f"misses the target of {shown(target.text, unit)} ({target.period}) by {by}; "
-               f"the tolerance is {rating.tolerance_percent.normalize():f}%.")
-        )
-    elif latest:
-        compared = f"The latest value is {_figure(latest, unit)}; the sources give no target for it."
-    risk = None
-    if rating.at_risk is not None and final is not None and latest is not None:
-        goal = f"the {final.kind} of {shown(final.text, unit)} ({final.period})"
-        if rating.forecast is not None:
-            forecast = shown(f"{rating.forecast:.1f}", unit)
-            risk = (f"A straight line through the last {rating.forecast_points} dated values reaches "
-                    f"{forecast} by {final.period}, which {'misses' if rating.at_risk else 'meets'} {goal}.")
-        else:
-            risk = (f"The latest value, {shown(latest.text, unit)}, "
-                    f"{'misses' if rating.at_risk else 'meets'} {goal} "
-                    "(too few dated values for a forecast).")
+def _rating_view(indicator: Indicator, rating: Rating) -> SimpleNamespace:
+    """The rating in words: each tag beside the sentence that says what it was worked out from."""
     return SimpleNamespace(
         status=rating.status,
+        words=status_label(rating),
         slug=_slug(rating.status),
-        icon=STATUS_ICONS[rating.status],
-        compared=compared,
+        icon=STATUS_ICONS.get(rating.status, ""),
+        has_figures=rating.status != "no figures",
+        reason=status_reason(indicator, rating),
+        outlook=rating.outlook,
+        outlook_words=outlook_label(rating),
+        outlook_slug=_slug(rating.outlook) if rating.outlook else "",
+        outlook_reason=outlook_reason(indicator, rating),
         at_risk=rating.at_risk,
-        risk=risk,
         stale=rating.stale,
         next_due=rating.next_due.strftime("%-d %B %Y") if rating.next_due else None,
         short_term=rating.short_term,

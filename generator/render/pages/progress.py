@@ -41,6 +41,7 @@ from generator.model.progress import Period, PlacedTask, ProgressPlan
 from generator.render.jinja import render
 from generator.render.pages.family import family
 from generator.render.pages.programme import programme_page
+from generator.render.pages.progress_headline import headline, nothing_reported
 from generator.render.pages.progress_views import (
     MEANINGS,
     GroupRows,
@@ -178,13 +179,6 @@ def _title(placed: PlacedTask) -> Markup:
     return html_text(title if isinstance(title, str) else f"({placed.id})")
 
 
-def _summary(report: PeriodReport) -> Markup:
-    """Counts by status in one line: each count beside its icon and label."""
-    return Markup("; ").join(
-        Markup("{} {}").format(status_badge(c.means, c.label), c.count) for c in report.counts if c.count
-    )
-
-
 def _index(plan: Plan) -> str:
     views = []
     for progress in plan.progress:
@@ -202,7 +196,7 @@ def _index(plan: Plan) -> str:
                     SimpleNamespace(title=p.title, path=paths.progress_report(progress.id, p.id))
                     for p in periods
                 ],
-                latest=Markup("{}: {}").format(html_text(periods[-1].title), _summary(latest)),
+                latest=Markup("{}: {}").format(html_text(periods[-1].title), headline(latest)),
             )
         )
     legend = Markup(", ").join(status_badge(means, label) for means, label in MEANINGS.items())
@@ -239,7 +233,7 @@ def _plan_page(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None)
                 path=paths.progress_report(progress.id, period.id),
                 end=long_date(period.end),
                 reported=report.reported,
-                summary=_summary(report),
+                summary=headline(report),
             )
         )
     return render(
@@ -280,6 +274,8 @@ def _report_page(plan: Plan, report: PeriodReport, index: IndicatorIndex | None)
         next_path=paths.progress_report(progress.id, following.id) if following else None,
         report=report,
         counts=[SimpleNamespace(badge=status_badge(c.means, c.label), count=c.count) for c in report.counts],
+        headline=headline(report),
+        quiet=nothing_reported(report),
         stated=[_stated_view(check) for check in report.stated],
         outstanding=[
             SimpleNamespace(

@@ -31,10 +31,11 @@ ICONS = {
     "outstanding": "✗",
     "not-started": "○",
     "none": "□",
-    "unreported": "◌",
+    "unreported": "⋯",
 }
-"""One shape per meaning: a tick, a half-filled circle, a cross, an empty circle, a square, a
-dotted circle. Each is hidden from screen readers, which read the label beside it."""
+"""One shape per meaning: a tick, a half-filled circle, a cross, an empty circle, a square, an
+ellipsis (a dotted circle looked the same as "not started"'s empty one at
+text size). Each is hidden from screen readers, which read the label beside it."""
 
 MEANINGS = {
     "done": "done",

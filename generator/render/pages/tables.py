@@ -13,7 +13,9 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from generator.derive.arithmetic import Comparison, check_table, describe, expression
+from generator.derive.citations import has_indicators, indicator_index
 from generator.derive.markers import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
+from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.base import Gap, Section
 from generator.model.data_urls import table_csv
@@ -40,7 +42,8 @@ def place_tables(
         table = tables.get(marker.table_id or "")
         if table is not None:
             csv_href = paths.file_href(page, table_csv(table.id)) if csv_links else None
-            lines[marker.index] = "\n" + table_html(table, csv_href).rstrip("\n") + "\n"
+            hrefs = _indicator_hrefs(plan, table, page) if csv_links else {}
+            lines[marker.index] = "\n" + table_html(table, csv_href, hrefs).rstrip("\n") + "\n"
         elif gap := GAP_MARKER.match(marker.text):
             lines[marker.index] = gap_html(Gap(missing=gap["words"]), gaps_href)
         elif (progress := PROGRESS_MARKER.match(marker.text)) and (
@@ -51,11 +54,35 @@ def place_tables(
     return Markup("\n".join(lines))
 
 
-def table_html(table: Table, csv_href: str | None = None) -> str:
+def _indicator_hrefs(plan: Plan, table: Table, page: str) -> dict[str, tuple[str, str]]:
+    """Cell text → (link to its indicator's page, the indicator's label), for a column of codes.
+
+    The link says the code in full ("LPSA 2", not "2"), so that it makes sense on its own.
+    """
+    linked = table.spec.indicators
+    if linked is None or not has_indicators(plan):
+        return {}
+    index = indicator_index(plan)
+    found = {}
+    for row in table.rows:
+        for cell in row:
+            indicator = index.codes.get((linked.family, cell.text.strip()))
+            if cell.column == linked.column and indicator is not None:
+                href = paths.html_link(page, indicator_paths.page(indicator.id))
+                found[cell.text] = (href, indicator.label)
+    return found
+
+
+def table_html(
+    table: Table, csv_href: str | None = None, hrefs: dict[str, tuple[str, str]] | None = None
+) -> str:
     """One table as an accessible HTML block, followed by what its checks found.
 
-    ``csv_href``, when given, links the table's figures as a CSV download.
+    ``csv_href``, when given, links the table's figures as a CSV download; ``hrefs`` links the
+    cells of the table's column of indicator codes (the LPSA areas) to their pages.
     """
+    linked = table.spec.indicators.column if table.spec.indicators else None
+    hrefs = hrefs or {}
     comparisons = check_table(table)
     gaps = {  # a needed cell the draft leaves empty; a published dash is shown as it is
         (cell.row, cell.column)
@@ -88,6 +115,7 @@ def table_html(table: Table, csv_href: str | None = None) -> str:
                     text=cell.text,
                     numeric=numeric.get(cell.column, False),
                     gap=(cell.row, cell.column) in gaps,
+                    link=hrefs.get(cell.text) if cell.column == linked else None,
                 )
                 for cell in row
             ]

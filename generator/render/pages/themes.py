@@ -18,7 +18,7 @@ from generator.render.pages.common import (
     priority_title,
     shortened,
 )
-from generator.render.pages.indicators import theme_indicators
+from generator.render.pages.indicators import summary, theme_indicators
 
 
 def theme_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
@@ -132,4 +132,5 @@ def _outcome_page(
         directorates=directorates,
         contacts=contacts,
         links=look.indicators.links,
+        indicators=[summary(look.indicators, i) for i in look.indicators.by_outcome.get(outcome.id, [])],
     )
