@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.core.files import ContentFiles
-from generator.core.strictyaml import decode_text, parse_yaml
+from generator.core.strictyaml import parse_yaml
+from generator.core.text import decode_text
 
 
 def parse(text: str) -> tuple[object, list[str]]:

@@ -14,7 +14,7 @@ import re
 
 from generator.core.cache import cached
 from generator.core.problems import Location, Problem
-from generator.core.strictyaml import DIRECTION_CONTROLS, control_problem, direction_problem
+from generator.core.text import DIRECTION_CONTROLS, control_problem, direction_problem
 
 Record = list[tuple[str, Location]]
 

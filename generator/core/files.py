@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.problems import Location, Problem
-from generator.core.strictyaml import MAX_FILE_BYTES, decode_text
+from generator.core.text import MAX_FILE_BYTES, decode_text
 
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe (FIFO)"),

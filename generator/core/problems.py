@@ -142,3 +142,14 @@ def suggest_known(name: str, known: list[str]) -> str:
     if close:
         return f'did you mean "{close[0]}"?'
     return ""
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    """``("priorities", 0, "title")`` → ``priorities[0].title``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

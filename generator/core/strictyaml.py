@@ -17,10 +17,9 @@ from typing import Any
 import yaml
 
 from generator.core.cache import cached
-from generator.core.problems import Location, Problem
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""Content files larger than this are refused before they are read (a plan file is ~100 KB)."""
+from generator.core.problems import Location, Problem, dotted
+from generator.core.text import DIRECTION_CONTROL, control_problem, direction_problem, line_column
+from generator.core.yamlerrors import syntax_problem
 
 MAX_DEPTH = 32
 """Deeper nesting is refused: a plan needs about 8 levels, and Python's stack is finite."""
@@ -32,10 +31,6 @@ try:  # the C parser is ~3x faster; fall back quietly where PyYAML was built wit
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-_CP1252_HINT = (
-    "the file looks like Windows-1252 (as Word or Excel save it); "
-    "save it again as UTF-8"
-)
 _ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 
 
@@ -63,47 +58,6 @@ class _RefusedError(Exception):
     """Stops composing after a problem that makes the rest of the stream meaningless."""
 
 
-def decode_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """Bytes to text: UTF-8 only (a BOM is accepted), CRLF folded; one problem otherwise."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows' "Unicode" is UTF-16 with this mark
-        return None, [
-            Problem(
-                Location(file, 1, 1),
-                "",
-                "expected UTF-8 text, found UTF-16 text (as Windows saves 'Unicode text')",
-                "save it again as UTF-8 (in Excel: 'CSV UTF-8'; in an editor: encoding UTF-8)",
-                kind="encoding",
-            )
-        ]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = "save the file as UTF-8"
-        byte = raw[exc.start : exc.start + 1]
-        seen = ""
-        try:
-            raw.decode("cp1252")
-            hint = _CP1252_HINT
-            seen = f" ({byte.decode('cp1252')!r} in Windows-1252)"
-        except UnicodeDecodeError:
-            pass
-        return None, [
-            Problem(
-                Location(file, line, column),
-                "",
-                f"expected UTF-8 text, found the byte 0x{byte.hex()}{seen} "
-                "that UTF-8 does not allow here",
-                hint,
-                kind="encoding",
-            )
-        ]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
-
-
 _BAD_INDENT = re.compile(r"^( *)([\t\u00a0\u2007\u202f\u3000]+)", re.MULTILINE)
 
 
@@ -126,111 +80,9 @@ def _indent_problems(text: str, file: str) -> list[Problem]:
     return problems
 
 
-_CONTROL_NAMES = {0x00: "null", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab",
-                  0x0C: "form feed", 0x1B: "escape", 0x7F: "delete"}
-_SYNTAX_HINT = (
-    "check quotes, colons and indentation near this place; "
-    "a value containing ': ' or ' #' or starting with a quote must be quoted whole"
-)
-
-
-DIRECTION_CONTROLS = {
-    0x202A: "left-to-right embedding", 0x202B: "right-to-left embedding",
-    0x202C: "pop directional formatting", 0x202D: "left-to-right override",
-    0x202E: "right-to-left override", 0x2066: "left-to-right isolate",
-    0x2067: "right-to-left isolate", 0x2068: "first strong isolate", 0x2069: "pop directional isolate",
-}
-"""Invisible characters that make text display in another order than it is stored and read out
-(the "Trojan Source" characters): a published value could show one thing and say another."""
-
-DIRECTION_CONTROL = re.compile("[" + "".join(map(chr, DIRECTION_CONTROLS)) + "]")
-
-
-def direction_problem(where: Location, field: str, char: str) -> Problem:
-    """A direction control character in a value: refused, named, with what to do instead."""
-    code = ord(char)
-    return Problem(
-        where,
-        field,
-        f"expected text, found the invisible direction control character U+{code:04X} "
-        f"({DIRECTION_CONTROLS[code]}), which makes text display in a different order from how it reads",
-        "delete it; words in right-to-left scripts need no such character: "
-        "browsers show each script in its own direction",
-        kind="syntax",
-    )
-
-
 def _control_problem(code: int, text: str, file: str) -> Problem:
     """A control character the YAML reader refused, located and named."""
-    index = max(text.find(chr(code)), 0)
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return control_problem(Location(file, line, column), "", code)
-
-
-def control_problem(where: Location, field: str, code: int) -> Problem:
-    """An invisible control character in a value (YAML or CSV): refused, named, located."""
-    name = _CONTROL_NAMES.get(code, "a control character")
-    return Problem(
-        where,
-        field,
-        f"expected text, found the invisible control character U+{code:04X} ({name})",
-        "delete it and retype the space or line break there; "
-        "it usually comes with text pasted from Word or a PDF",
-        kind="syntax",
-    )
-
-
-def quote_suggestion(line: str) -> str:
-    """``title: Budget: 2024`` → ``title: "Budget: 2024"``, for hints; "" if not a field line."""
-    match = re.match(r'^\s*((?:- )?[^\s:#"\'][^:#]*?):\s+(\S.*?)\s*$', line)
-    if not match:
-        return ""
-    value = match.group(2).replace("\\", "\\\\").replace('"', '\\"')
-    return f'{match.group(1)}: "{value}"'
-
-
-def _syntax_problem(
-    exc: yaml.MarkedYAMLError, text: str, file: str, fields: dict[int, Path_]
-) -> Problem:
-    """A parser error in plain words, at the place an officer has to look."""
-    problem, context = exc.problem or "", exc.context or ""
-    mark = exc.problem_mark or exc.context_mark
-    lines = text.split("\n")
-    hint = _SYNTAX_HINT
-    if "end of stream" in problem and "quoted scalar" in context and exc.context_mark:
-        mark = exc.context_mark
-        message = "expected a closing quote for the value starting here, found the end of the file"
-        hint = "end the value with the same quote it starts with; the file may have been cut short"
-    elif "mapping values are not allowed" in problem and mark is not None:
-        message = "expected one 'name: value' on this line, found a second ': ' inside the value"
-        suggestion = quote_suggestion(lines[mark.line])
-        hint = f"put the whole value in quotes: {suggestion}" if suggestion else hint
-    elif "did not find expected ',' or" in problem and exc.context_mark is not None:
-        opened = exc.context_mark.line + 1
-        closer, what = ("]", "list") if "sequence" in context else ("}", "mapping")
-        found = "the end of the file" if mark and mark.line >= len(lines) - 1 else "something else"
-        message = (
-            f"expected ',' or '{closer}' to go on with the {what} opened at line {opened}, "
-            f"found {found}"
-        )
-        hint = f"close the {what} with '{closer}'; the file may have been cut short"
-    elif "cannot start any token" in problem and mark is not None:
-        char = lines[mark.line][mark.column : mark.column + 1]
-        message = f"expected a value, found {char!r}, which cannot start a value without quotes"
-        hint = "put the whole value in quotes"
-    elif "did not find expected key" in problem or "expected '-' indicator" in problem:
-        message = "expected the next field or list entry, lined up with the ones above it"
-        hint = "indent this line with spaces exactly as far as the other lines of the same item"
-    elif "could not find expected ':'" in problem:
-        mark = exc.context_mark or mark
-        message = "expected 'name: value', found a line without ': '"
-        hint = "add ': ' after the name, or if this line continues a value, put that value in quotes"
-    else:
-        message = f"not valid YAML: {f'{context}: ' if context else ''}{problem}"
-    where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-    field = _dotted(fields.get(where.line, ())) if mark else ""
-    return Problem(where, field, message, hint, kind="syntax")
+    return control_problem(Location(file, *line_column(text, max(text.find(chr(code)), 0))), "", code)
 
 
 def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -277,7 +129,7 @@ def _compose(text: str, file: str, loader: type[Any]) -> tuple[YamlDocument | No
             # check refuses the same text at the node that first goes too deep, as it always did.
             return _compose(text, file, yaml.SafeLoader)
         fields = {**composer.lines, **composer.key_lines}
-        return None, [*composer.problems, _syntax_problem(exc, text, file, fields)]
+        return None, [*composer.problems, syntax_problem(exc, text, file, fields.get)]
     except yaml.reader.ReaderError as exc:
         return None, [*composer.problems, _control_problem(exc.character, text, file)]
     except yaml.YAMLError as exc:  # pragma: no cover - the reader and parser errors above
@@ -309,7 +161,7 @@ class _Composer:
 
     def _refuse(self, event: Any, path: Path_, message: str, hint: str) -> None:
         self.problems.append(
-            Problem(self._where(event), _dotted(path), message, hint, kind="syntax")
+            Problem(self._where(event), dotted(path), message, hint, kind="syntax")
         )
 
     def compose(self, events: Iterator[Any]) -> Any:
@@ -413,7 +265,7 @@ class _Composer:
             found = DIRECTION_CONTROL.search(self.text_lines[number])
             if found is not None:
                 where = Location(self.file, number + 1, found.start() + 1)
-                self.problems.append(direction_problem(where, _dotted(path), found.group()))
+                self.problems.append(direction_problem(where, dotted(path), found.group()))
                 return
 
     def _check_plain(self, event: Any, path: Path_) -> None:
@@ -422,7 +274,7 @@ class _Composer:
         if found:
             message, hint, line, column = found
             where = Location(self.file, line, column)
-            self.problems.append(Problem(where, _dotted(path), message, hint, kind="syntax"))
+            self.problems.append(Problem(where, dotted(path), message, hint, kind="syntax"))
 
     def _mapping(self, events: Iterator[Any], path: Path_) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
@@ -496,17 +348,3 @@ def _plain_problems(
             end.column + len(comment.group(0)),
         )
     return None
-
-
-def _dotted(path: Path_) -> str:
-    """``("priorities", 0, "title")`` → ``priorities[0].title``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-dotted = _dotted

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from generator.core.escape import Span, html_linked, md_linked
-from generator.core.problems import Location
-from generator.core.strictyaml import dotted
+from generator.core.problems import Location, dotted
 from generator.derive.codes import Mention, find_codes
 from generator.derive.rating import Rating, rate
 from generator.model import indicator_urls as indicator_paths

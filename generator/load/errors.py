@@ -16,8 +16,8 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from generator.core.problems import Location, Problem, suggest_known
-from generator.core.strictyaml import Path_, YamlDocument, dotted
+from generator.core.problems import Location, Problem, dotted, suggest_known
+from generator.core.strictyaml import Path_, YamlDocument
 from generator.model.base import ID_PATTERN, Model
 
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from generator.core.csvfile import read_csv
 from generator.core.figures import parse_figure
-from generator.core.problems import Location, Problem, Severity, suggest_known
-from generator.core.strictyaml import dotted, parse_yaml
+from generator.core.problems import Location, Problem, Severity, dotted, suggest_known
+from generator.core.strictyaml import parse_yaml
 from generator.load.documents import ContentLayout, validate_document
 from generator.model.tables import Cell, CellRef, Direction, Sum, Table, TableCheck, TablesFile, TableSpec
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.core.problems import Problem, Severity, suggest_known
-from generator.core.strictyaml import dotted
+from generator.core.problems import Problem, Severity, dotted, suggest_known
 from generator.derive.citations import IndicatorIndex, indicator_index
 from generator.model import indicator_urls as indicator_paths
 from generator.model.plan import Plan

@@ -12,8 +12,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from generator.core.problems import Location, Problem, Severity, suggest_known
-from generator.core.strictyaml import DIRECTION_CONTROL, direction_problem, dotted
+from generator.core.problems import Location, Problem, Severity, dotted, suggest_known
+from generator.core.text import DIRECTION_CONTROL, direction_problem
 from generator.derive.gaps import find_gaps
 from generator.model import urls as paths
 from generator.model.base import Model, Section

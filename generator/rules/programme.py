@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.core.problems import Problem
-from generator.core.strictyaml import dotted
+from generator.core.problems import Problem, dotted
 from generator.load.progress import DOCUMENT
 from generator.model.base import Model
 from generator.model.progress import ProgressPlan

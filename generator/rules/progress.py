@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from generator.core.problems import Location, Problem, Severity, suggest_known
-from generator.core.strictyaml import dotted
+from generator.core.problems import Location, Problem, Severity, dotted, suggest_known
 from generator.derive.citations import IndicatorIndex
 from generator.derive.markers import PROGRESS_MARKER, scan_markers
 from generator.derive.progress_indicators import catalogue_index, resolve_code
