@@ -18,6 +18,8 @@ CONTACTS = "contacts.md"
 DIRECTORATES = "directorates/index.md"
 ACCESSIBILITY = "accessibility.md"
 PROGRESS = "progress/index.md"
+CHANGES = "changes.md"
+"""What has changed since the last publication."""
 
 RESERVED_IDS = frozenset(
     {
