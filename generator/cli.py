@@ -8,6 +8,7 @@ hint, all of them, sorted by file and line; never as a traceback.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -67,12 +68,13 @@ since_option = click.option(
     help="Compare with the content at this git commit, branch or tag, instead of the open data "
     "the last build published in the site folder.",
 )
-site_dir_option = click.option(
-    "--site-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to publish the site (default: site/ in the project).",
-)
+
+
+def site_dir_option(help_text: str) -> Callable[[click.decorators.FC], click.decorators.FC]:
+    """``--site-dir``: where the site is published (and so where its last publication is read)."""
+    return click.option(
+        "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=help_text
+    )
 
 
 def _checked_site_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -122,7 +124,7 @@ def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool)
 @main.command()
 @project_option
 @content_option
-@site_dir_option
+@site_dir_option("Where to publish the site (default: site/ in the project).")
 @click.option("--strict", is_flag=True, help="Fail on warnings (draft gaps included) too.")
 @click.option(
     "--no-pdf",
@@ -187,7 +189,7 @@ def build(
 @main.command()
 @project_option
 @content_option
-@site_dir_option
+@site_dir_option("The published site to compare with (default: site/ in the project).")
 @since_option
 @click.option(
     "--format",
