@@ -60,6 +60,8 @@ def changes(report: ChangeReport) -> Iterator[Resource]:
             }
             for c in report.changes
         ),
+        # No JSON without a record: frictionless cannot read a table from an empty JSON array.
+        formats=("csv", "json") if report.changes else ("csv",),
         page=paths.CHANGES,
     )
 

@@ -56,7 +56,7 @@ def changes_page(plan: Plan, report: ChangeReport, pages: Collection[str]) -> tu
         total=summary(report.changes),
         sections=sections,
         csv_path=data_paths.resource_file("changes", "csv"),
-        json_path=data_paths.resource_file("changes", "json"),
+        json_path=data_paths.resource_file("changes", "json") if report.changes else "",
     )
 
 
