@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,18 +59,42 @@ def read_published(data_folder: Path, names: Iterable[str] = COMPARED) -> Baseli
             f"{descriptor}: expected the data package the last build published, found {_reason(exc)}; "
             "hint: delete the site folder to publish afresh, or compare with a version in git (--since)"
         ) from exc
-    records: dict[str, list[Record]] = {}
+    files: dict[str, bytes] = {}
     for name in names:
         if name not in listed:
             continue  # published before this kind of record existed: every record is new
-        path = data_folder / listed[name]
         try:
-            records[name] = read_records(path.read_bytes())
-        except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise BaselineError(
-                f"{path}: expected a CSV file the last build published, found {_reason(exc)}"
-            ) from exc
-    return Baseline(records, str(package.get("title", "")), _date(package))
+            files[name] = (data_folder / listed[name]).read_bytes()
+        except OSError as exc:
+            raise _unreadable(data_folder / listed[name], exc) from exc
+    records = _ParsedOnDemand({name: data_folder / listed[name] for name in files}, files)
+    return Baseline(records, str(package.get("title", "")), _date(package), files)
+
+
+def _unreadable(path: Path, exc: BaseException) -> BaselineError:
+    return BaselineError(f"{path}: expected a CSV file the last build published, found {_reason(exc)}")
+
+
+class _ParsedOnDemand(Mapping[str, Sequence[Record]]):
+    """The published files' records, each file parsed when first asked for (most are unchanged)."""
+
+    def __init__(self, paths: dict[str, Path], files: dict[str, bytes]) -> None:
+        self._paths, self._files = paths, files
+        self._parsed: dict[str, list[Record]] = {}
+
+    def __getitem__(self, name: str) -> Sequence[Record]:
+        if name not in self._parsed:
+            try:
+                self._parsed[name] = read_records(self._files[name])
+            except (UnicodeDecodeError, csv.Error) as exc:
+                raise _unreadable(self._paths[name], exc) from exc
+        return self._parsed[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 def _reason(exc: BaseException) -> str:

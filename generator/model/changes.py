@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Record = Mapping[str, str]
@@ -71,6 +71,9 @@ class Baseline:
     """The earlier version's title, e.g. ``Harrow Council: Best Value Performance Plan 2004/05, Draft 1``."""
     date: dt.date | None = None
     """The date the earlier version gives itself, when it gives one."""
+    files: Mapping[str, bytes] = field(default_factory=dict)
+    """Each compared resource's CSV file as published, when known: a file that the new build
+    writes byte for byte the same holds no change, and neither version of it need be read."""
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.core.downloads import Download
 from generator.derive.changes import report as change_report
-from generator.model.changes import Baseline, ChangeReport
+from generator.load.published import read_records
+from generator.model.changes import COMPARED, Baseline, ChangeReport, Record
 from generator.model.data_urls import DESCRIPTOR, FOLDER
 from generator.model.plan import Plan
-from generator.render.opendata.records import compared_records, plan_records
+from generator.render.opendata.records import compared_records
 from generator.render.opendata.registry import report_resources, resources
 from generator.render.opendata.resource import MEDIA_TYPES, Format, Resource
 
@@ -47,7 +48,9 @@ def publication_title(plan: Plan) -> str:
 
 def plan_baseline(plan: Plan) -> Baseline:
     """An earlier version of the plan (from git) as the baseline a build compares with."""
-    return Baseline(plan_records(plan), publication_title(plan), plan.plan.date)
+    earlier = {r.name: r.render("csv") for r in resources(plan) if r.name in COMPARED and "csv" in r.formats}
+    records = {name: read_records(data) for name, data in earlier.items()}
+    return Baseline(records, publication_title(plan), plan.plan.date, earlier)
 
 
 def build_data(plan: Plan, baseline: Baseline | None = None) -> DataFiles:
@@ -75,7 +78,7 @@ def build_data(plan: Plan, baseline: Baseline | None = None) -> DataFiles:
     found = resources(plan)
     for resource in found:
         add(resource)
-    report = change_report(baseline, compared_records(found, lambda resource: files[resource.path("csv")]))
+    report = change_report(*_compared(found, files, baseline))
     for resource in report_resources(report):
         add(resource)
     descriptor = (json.dumps(_package(plan, described), ensure_ascii=False, indent=2) + "\n").encode()
@@ -86,6 +89,23 @@ def build_data(plan: Plan, baseline: Baseline | None = None) -> DataFiles:
         "JSON", len(descriptor),
     )
     return DataFiles(files, tuple(listing), about, report)
+
+
+def _compared(
+    found: list[Resource], files: dict[str, bytes], baseline: Baseline | None
+) -> tuple[Baseline | None, dict[str, list[Record]]]:
+    """The baseline and this build's records, less every resource whose file is unchanged byte
+    for byte (no change can be in it; the indicators stay: they name the figures' indicators)."""
+    if baseline is None:
+        return None, {}
+    skippable = set(COMPARED) - {"indicators"}
+    same = {
+        r.name for r in found if r.name in skippable and baseline.files.get(r.name) == files[r.path("csv")]
+    }
+    changed = [r for r in found if r.name not in same]
+    now = compared_records(changed, lambda resource: files[resource.path("csv")])
+    before = {name: baseline.records[name] for name in baseline.records if name not in same}
+    return replace(baseline, records=before), now
 
 
 def _relative(path: str) -> str:
