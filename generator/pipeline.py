@@ -45,6 +45,8 @@ class Project:
     content: Path
     docs: Path
     site: Path
+    published: Path | None = None
+    """The published site a build compares with (its ``data/``), when not ``site``: the preview's."""
 
     @classmethod
     def at(cls, root: Path, content: Path | None = None, site: Path | None = None) -> Project:
@@ -228,7 +230,7 @@ def baseline(project: Project, since: str | None = None) -> Baseline | None:
     """What a build compares with: the content at git commit ``since``, loaded with the normal
     loader, or else the open data the last build left in the site folder (None if none)."""
     if since is None:
-        return read_published(project.site / data_urls.FOLDER)
+        return read_published((project.published or project.site) / data_urls.FOLDER)
     with content_at(project.content, since) as folder:
         plan, problems = load_content(folder)
     errors = Report(problems).errors

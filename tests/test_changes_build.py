@@ -15,6 +15,7 @@ from generator import pipeline
 from generator.cli import main
 from generator.derive.changes import compare
 from generator.pipeline import Project
+from generator.preview.serve import preview_project
 from generator.render import pages
 from generator.render.opendata.records import plan_records
 from tests.conftest import copy_project
@@ -85,6 +86,10 @@ def test_a_second_build_lists_exactly_what_changed(project: Project) -> None:
     assert shown["compared_with"] == {
         "title": "Harrow Council: Best Value Performance Plan 2004/05, Draft 1", "date": "2004-04-07"
     }
+
+    preview = preview_project(project)  # bvpp serve's build/preview/: what publishing would change
+    pipeline.generate(preview)
+    assert "Since then: 1 figure changed and 1 outcome reworded." in (preview.docs / "changes.md").read_text()
 
     pipeline.build(project)
     published = json.loads((project.site / "data/changes.json").read_text(encoding="utf-8"))
