@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from generator import pipeline
 from generator.core.problems import ContentError, Problem, Report, Severity
+from generator.load.published import BaselineError
 from generator.publish.mkdocs import SiteBuildError, site_url
 from generator.publish.outputs import OutputError, RefusedOutputError
 from generator.publish.write import UnsafeOutputError
@@ -60,6 +62,22 @@ content_option = click.option(
     default=None,
     help="The content folder (default: content/ in the project).",
 )
+
+
+since_option = click.option(
+    "--since",
+    metavar="REF",
+    default=None,
+    help="Compare with the content at this git commit, branch or tag, instead of the open data "
+    "the last build published in the site folder.",
+)
+
+
+def site_dir_option(help_text: str) -> Callable[[click.decorators.FC], click.decorators.FC]:
+    """``--site-dir``: where the site is published (and so where its last publication is read)."""
+    return click.option(
+        "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=help_text
+    )
 
 
 def _checked_site_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -109,13 +127,10 @@ def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool)
 @main.command()
 @project_option
 @content_option
-@click.option(
-    "--site-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to publish the site (default: site/ in the project). Refused if it is or holds "
+@site_dir_option(
+    "Where to publish the site (default: site/ in the project). Refused if it is or holds "
     "the project, content/, theme/, build/, the home folder or /, or is a non-empty folder "
-    "that bvpp did not make.",
+    "that bvpp did not make."
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings (draft gaps included) too.")
 @click.option(
@@ -130,6 +145,7 @@ def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool)
     help="The site's public address, e.g. https://owner.github.io/plan/ (or BVPP_SITE_URL): "
     "the 404 page and the sitemap need it when the site is published in a folder.",
 )
+@since_option
 def build(
     root: Path,
     content: Path | None,
@@ -137,6 +153,7 @@ def build(
     strict: bool,
     no_pdf: bool,
     site_url: str | None,
+    since: str | None,
 ) -> None:
     """Generate the pages, build the site with MkDocs, publish it if all passed."""
     from generator.stagelog import mkdocs_pages, stage_printer
@@ -146,7 +163,7 @@ def build(
         with mkdocs_pages(sys.stderr):  # stage lines and a page count, only on a terminal
             progress = stage_printer(sys.stderr)
             result = pipeline.build(
-                project, strict=strict, pdf=not no_pdf, progress=progress, site_url=site_url
+                project, strict=strict, pdf=not no_pdf, progress=progress, site_url=site_url, since=since
             )
     except ContentError as exc:
         _print_problems(exc.problems)
@@ -168,6 +185,9 @@ def build(
     except PdfLibraryMissingError as exc:
         click.echo(f"{exc}; the site was not changed", err=True)
         sys.exit(CONTENT_PROBLEMS)
+    except BaselineError as exc:
+        click.echo(f"{exc}\nbuild stopped: nothing to compare with; the site was not changed", err=True)
+        sys.exit(CONTENT_PROBLEMS)
     warnings = [p for p in result.report.warnings if p.severity is Severity.WARNING]
     click.echo(
         f"built {result.pages} pages into {project.site} "
@@ -178,6 +198,41 @@ def build(
     if result.pdf is not None:
         seconds = result.timings.stages.get("pdf", 0.0)
         click.echo(f"PDF: {result.pdf.path} ({result.pdf.size_text}, {seconds:.1f} s)", err=True)
+
+
+@main.command()
+@project_option
+@content_option
+@site_dir_option("The published site to compare with (default: site/ in the project).")
+@since_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints one object with every change, as data/changes.json lists them.",
+)
+def changes(root: Path, content: Path | None, site_dir: Path | None, since: str | None, fmt: str) -> None:
+    """Show what has changed since the last publication (or a git commit), before you publish."""
+    from generator.render.changes_text import as_json, as_text
+
+    project = _project(root, content, site_dir)
+    try:
+        result, report = pipeline.changes(project, since)
+    except BaselineError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(CONTENT_PROBLEMS)
+    if report is None:
+        _print_problems(result.report.errors)
+        click.echo(f"{len(result.report.errors)} error(s) in the content: nothing to compare", err=True)
+        sys.exit(CONTENT_PROBLEMS)
+    if fmt == "json":
+        click.echo(as_json(report))
+        return
+    against = f"commit {since}" if since else f"the published site ({project.site})"
+    for line in as_text(report, against):
+        click.echo(line)
 
 
 @main.command()

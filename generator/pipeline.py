@@ -21,7 +21,12 @@ from generator.core.escape import title_html
 from generator.core.problems import ContentError, Report
 from generator.core.rendercache import RenderCache
 from generator.core.templatecache import bytecode_cache
+from generator.derive.changes import report as change_report
+from generator.load.git_version import content_at
 from generator.load.plan import load_content
+from generator.load.published import BaselineError, read_published
+from generator.model import data_urls
+from generator.model.changes import Baseline, ChangeReport
 from generator.model.plan import Plan
 from generator.publish.engines import GENERATED_CONFIG, write_generated_config
 from generator.publish.mkdocs import MkDocsSettings, check_config, publish
@@ -30,6 +35,8 @@ from generator.publish.outputs import refuse_unsafe_site, writing
 from generator.publish.write import WriteMemo, WriteResult, write_tree
 from generator.render import pages
 from generator.render.jinja import compiled_templates
+from generator.render.opendata.package import plan_baseline
+from generator.render.opendata.records import plan_records
 from generator.rules.plan import validate
 
 
@@ -41,6 +48,8 @@ class Project:
     content: Path
     docs: Path
     site: Path
+    published: Path | None = None
+    """The published site a build compares with (its ``data/``), when not ``site``: the preview's."""
 
     @classmethod
     def at(cls, root: Path, content: Path | None = None, site: Path | None = None) -> Project:
@@ -143,11 +152,15 @@ def generate(
     pdf: bool = False,
     memory: Memory | None = None,
     progress: Progress | None = None,
+    since: str | None = None,
 ) -> BuildResult:
     """Load, validate, build pages and write the generated docs folder (no MkDocs).
 
     ``memory`` is kept between calls by ``bvpp serve`` (see :class:`Memory`); ``progress`` is
-    told of each stage as it ends.
+    told of each stage as it ends. The changes page compares the plan with the open data the
+    last build published in the site folder, or with the content at git commit ``since``
+    (see :func:`baseline`); a baseline that cannot be read raises
+    :class:`~generator.load.published.BaselineError`.
 
     With ``pdf`` the whole plan is also rendered as a PDF into the docs folder (seconds, not
     milliseconds: reused from ``build/pdf-cache/`` while the plan is unchanged).
@@ -159,6 +172,8 @@ def generate(
     failing = result.report.errors + (result.report.warnings if strict else [])
     if result.plan is None or failing:
         raise ContentError(failing or result.report.sorted())
+    earlier = baseline(project, since)
+    started = timings.mark("baseline", started, earlier.title if earlier else "none: a first publication")
     document = None
     if pdf:
         from generator.render.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
@@ -171,7 +186,7 @@ def generate(
         compiled_templates(bytecode_cache(project.root)),  # compiled once per project: faster, never staler
         renders.build() if renders else contextlib.nullcontext(),
     ):
-        sources = pages.build(result.plan, document.download if document else None)
+        sources = pages.build(result.plan, document.download if document else None, earlier)
     afresh = f", {renders.stats.pages_rendered} rendered afresh" if renders else ""
     started = timings.mark("build", started, f"{len(sources.pages)} pages{afresh}")
     files: dict[str, str | bytes] = {**sources.pages, **sources.files}
@@ -196,6 +211,7 @@ def build(
     pdf: bool = False,
     progress: Progress | None = None,
     site_url: str | None = None,
+    since: str | None = None,
 ) -> BuildResult:
     """Generate, then build and publish the site; the old site stays if anything fails.
 
@@ -205,13 +221,14 @@ def build(
     ``site_url`` is the site's public address (checked by :func:`generator.publish.mkdocs.site_url`).
     A site folder that would replace the project, its inputs or a folder bvpp did not make is
     refused first (:class:`~generator.publish.outputs.RefusedOutputError`); a write the system refuses
-    raises :class:`~generator.publish.outputs.OutputError`.
+    raises :class:`~generator.publish.outputs.OutputError`. ``since`` is as for :func:`generate`:
+    by default the site folder's last publication.
     """
     address = checked_site_url(site_url) if site_url else None  # ValueError before any work
     # before any work: where the site would go, and whether MkDocs can read its settings
     refuse_unsafe_site(project.site, project.root, project.content, project.root / "theme")
     check_config(project.config_file)
-    result = generate(project, strict=strict, pdf=pdf, progress=progress)
+    result = generate(project, strict=strict, pdf=pdf, progress=progress, since=since)
     started = time.perf_counter()
     settings = replace(mkdocs_settings(project, result), site_url=address)
     publish(settings, project.site)
@@ -222,6 +239,31 @@ def build(
         write_generated_config(settings, project.root / GENERATED_CONFIG)
     result.timings.mark("mkdocs", started, f"published {project.site}")
     return result
+
+
+def baseline(project: Project, since: str | None = None) -> Baseline | None:
+    """What a build compares with: the content at git commit ``since``, loaded with the normal
+    loader, or else the open data the last build left in the site folder (None if none)."""
+    if since is None:
+        return read_published((project.published or project.site) / data_urls.FOLDER)
+    with content_at(project.content, since) as folder:
+        plan, problems = load_content(folder)
+    errors = Report(problems).errors
+    if plan is None or errors:
+        first = f"; the first: {errors[0].message}" if errors else ""
+        raise BaselineError(
+            f"--since {since}: the content at that commit does not load ({len(errors)} problem(s)){first}"
+        )
+    return plan_baseline(plan)
+
+
+def changes(project: Project, since: str | None = None) -> tuple[CheckResult, ChangeReport | None]:
+    """What ``bvpp changes`` prints: the current content checked, and what changed since the
+    last publication or commit ``since`` (None when the content has errors: nothing to compare)."""
+    result = check(project)
+    if result.plan is None or result.report.errors:
+        return result, None
+    return result, change_report(baseline(project, since), plan_records(result.plan))
 
 
 def mkdocs_settings(project: Project, result: BuildResult) -> MkDocsSettings:

@@ -20,6 +20,8 @@ DIRECTORATES = "directorates/index.md"
 ACCESSIBILITY = "accessibility.md"
 PROGRESS = "progress/index.md"
 DATA_RIVER = "data-river.md"
+CHANGES = "changes.md"
+"""What has changed since the last publication."""
 
 RESERVED_IDS = frozenset(
     {

@@ -43,9 +43,12 @@ _WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "closed"}
 
 
 def preview_project(project: pipeline.Project) -> pipeline.Project:
-    """The project with its generated docs and site moved into ``build/preview/``."""
+    """The project with its generated docs and site moved into ``build/preview/``.
+
+    Its changes page still compares with the published site: what publishing would change.
+    """
     folder = project.root / PREVIEW
-    return dataclasses.replace(project, docs=folder / "docs", site=folder / "site")
+    return dataclasses.replace(project, docs=folder / "docs", site=folder / "site", published=project.site)
 
 
 class Preview:

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.core.downloads import Download
+from generator.derive.changes import report as change_report
+from generator.load.published import read_records
+from generator.model.changes import COMPARED, Baseline, ChangeReport, Record
 from generator.model.data_urls import DESCRIPTOR, FOLDER
 from generator.model.plan import Plan
-from generator.render.opendata.registry import resources
+from generator.render.opendata.records import compared_records
+from generator.render.opendata.registry import report_resources, resources
 from generator.render.opendata.resource import MEDIA_TYPES, Format, Resource
 
 
@@ -25,6 +29,8 @@ class DataFiles:
     files: dict[str, bytes]
     listing: tuple[Download, ...]
     descriptor: Download
+    changes: ChangeReport
+    """What has changed since ``baseline`` (the last publication), as the changes files list it."""
 
 
 def package_name(plan: Plan) -> str:
@@ -34,12 +40,30 @@ def package_name(plan: Plan) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-") or "plan"
 
 
-def build_data(plan: Plan) -> DataFiles:
-    """Every resource as CSV (and JSON where it has one), plus ``data/datapackage.json``."""
+def publication_title(plan: Plan) -> str:
+    """The plan's title as its data package gives it, e.g. ``Harrow Council: … 2004/05, Draft 1``."""
+    meta = plan.plan
+    return f"{meta.council}: {meta.title}" + (f", {meta.draft_label}" if meta.draft_label else "")
+
+
+def plan_baseline(plan: Plan) -> Baseline:
+    """An earlier version of the plan (from git) as the baseline a build compares with."""
+    earlier = {r.name: r.render("csv") for r in resources(plan) if r.name in COMPARED and "csv" in r.formats}
+    records = {name: read_records(data) for name, data in earlier.items()}
+    return Baseline(records, publication_title(plan), plan.plan.date, earlier)
+
+
+def build_data(plan: Plan, baseline: Baseline | None = None) -> DataFiles:
+    """Every resource as CSV (and JSON where it has one), plus ``data/datapackage.json``.
+
+    The changes files compare the plan's records with ``baseline``'s: read from the files just
+    written, so the comparison sees exactly what is published.
+    """
     files: dict[str, bytes] = {}
     listing: list[Download] = []
     described: list[dict[str, Any]] = []
-    for resource in resources(plan):
+
+    def add(resource: Resource) -> None:
         for fmt in resource.formats:
             path = resource.path(fmt)
             files[path] = resource.render(fmt)
@@ -50,6 +74,13 @@ def build_data(plan: Plan) -> DataFiles:
                     records=len(resource.rows), page=resource.page,
                 )
             )
+
+    found = resources(plan)
+    for resource in found:
+        add(resource)
+    report = change_report(*_compared(found, files, baseline))
+    for resource in report_resources(report):
+        add(resource)
     descriptor = (json.dumps(_package(plan, described), ensure_ascii=False, indent=2) + "\n").encode()
     files[DESCRIPTOR] = descriptor
     about = Download(
@@ -57,7 +88,24 @@ def build_data(plan: Plan) -> DataFiles:
         "Describes every file above: its columns, their types and meanings (Frictionless Data Package).",
         "JSON", len(descriptor),
     )
-    return DataFiles(files, tuple(listing), about)
+    return DataFiles(files, tuple(listing), about, report)
+
+
+def _compared(
+    found: list[Resource], files: dict[str, bytes], baseline: Baseline | None
+) -> tuple[Baseline | None, dict[str, list[Record]]]:
+    """The baseline and this build's records, less every resource whose file is unchanged byte
+    for byte (no change can be in it; the indicators stay: they name the figures' indicators)."""
+    if baseline is None:
+        return None, {}
+    skippable = set(COMPARED) - {"indicators"}
+    same = {
+        r.name for r in found if r.name in skippable and baseline.files.get(r.name) == files[r.path("csv")]
+    }
+    changed = [r for r in found if r.name not in same]
+    now = compared_records(changed, lambda resource: files[resource.path("csv")])
+    before = {name: baseline.records[name] for name in baseline.records if name not in same}
+    return replace(baseline, records=before), now
 
 
 def _relative(path: str) -> str:
@@ -102,7 +150,7 @@ def _package(plan: Plan, described: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "profile": "tabular-data-package",
         "name": package_name(plan),
-        "title": f"{meta.council}: {meta.title}{label}",
+        "title": publication_title(plan),
         "description": (
             f"The data of {meta.council}'s {meta.title} ({meta.date.isoformat()}), which is {status}. "
             "Where the draft leaves a value out, the value is empty and a '_missing' column "

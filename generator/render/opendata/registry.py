@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from generator.model.changes import ChangeReport
 from generator.model.plan import Plan
-from generator.render.opendata import indicator_data, plan_data, progress_data, table_data
+from generator.render.opendata import changes_data, indicator_data, plan_data, progress_data, table_data
 from generator.render.opendata.resource import Resource
 
 Provider = Callable[[Plan], Iterable[Resource]]
+ReportProvider = Callable[[ChangeReport], Iterable[Resource]]
 
 PROVIDERS: tuple[Provider, ...] = (
     plan_data.themes,
@@ -35,3 +37,13 @@ PROVIDERS: tuple[Provider, ...] = (
 def resources(plan: Plan) -> list[Resource]:
     """Every open data resource of the plan, in registry order."""
     return [resource for provider in PROVIDERS for resource in provider(plan)]
+
+
+REPORT_PROVIDERS: tuple[ReportProvider, ...] = (changes_data.changes,)
+"""Providers of what a build finds by comparing the plan with the last publication (no plan
+alone makes these), listed after the plan's own."""
+
+
+def report_resources(report: ChangeReport) -> list[Resource]:
+    """The open data resources of what a build found, in registry order."""
+    return [resource for provider in REPORT_PROVIDERS for resource in provider(report)]

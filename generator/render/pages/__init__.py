@@ -18,11 +18,14 @@ from generator.derive.citations import has_indicators
 from generator.model import data_urls as data_paths
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
+from generator.model.changes import Baseline
 from generator.model.plan import Plan
 from generator.render.opendata.indicator_files import indicator_files
 from generator.render.opendata.package import build_data
 from generator.render.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
 from generator.render.pages.accessibility import accessibility_page
+from generator.render.pages.changes import NAV_TITLE as CHANGES_TITLE
+from generator.render.pages.changes import changes_page
 from generator.render.pages.common import lookups, priority_label
 from generator.render.pages.downloads import NAV_TITLE as DOWNLOADS_TITLE
 from generator.render.pages.downloads import downloads_page
@@ -44,14 +47,15 @@ class SiteSources:
     """Other files for the docs folder: the open data (CSV, JSON, datapackage.json)."""
 
 
-def build(plan: Plan, pdf: Download | None = None) -> SiteSources:
+def build(plan: Plan, pdf: Download | None = None, baseline: Baseline | None = None) -> SiteSources:
     """Every page of the site, and its navigation, from one plan.
 
     ``pdf`` is the whole plan as a PDF when the build made one: the home page and the
-    download page then link it with its size.
+    download page then link it with its size. ``baseline`` is the last publication's records:
+    the changes page and files list what differs from them (a first publication has none).
     """
     look = lookups(plan, pdf)
-    data = build_data(plan)
+    data = build_data(plan, baseline)
     pages: dict[str, str] = {data_paths.PAGE: downloads_page(plan, data, pdf)}
     for path, text in [*index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan)]:
         pages[path] = text
@@ -59,6 +63,8 @@ def build(plan: Plan, pdf: Download | None = None) -> SiteSources:
     pages.update(progress_pages(plan))
     if plan.progress:
         pages[paths.DATA_RIVER] = data_river_page(plan)
+    path, text = changes_page(plan, data.changes, [*pages, paths.CHANGES])
+    pages[path] = text
     files = {**data.files, **indicator_files(look.indicators)}
     return SiteSources(pages=pages, nav=build_nav(plan), files=files)
 
@@ -109,6 +115,7 @@ def _plain_nav(plan: Plan) -> list[Any]:
                 *([{"Indicators": indicator_paths.INDEX}] if has_indicators(plan) else []),
                 {"Contacts": paths.CONTACTS},
                 {"What is still missing": paths.GAPS},
+                {CHANGES_TITLE: paths.CHANGES},
                 *([{"How the text was transcribed": paths.CORRECTIONS}] if plan.corrections else []),
                 {ACCESSIBILITY_TITLE: paths.ACCESSIBILITY},
                 {DOWNLOADS_TITLE: data_paths.PAGE},
