@@ -223,6 +223,11 @@ def mkdocs_settings(project: Project, result: BuildResult) -> MkDocsSettings:
                 "draft_label": plan.draft_label or "Draft",
                 "council": plan.council,
                 "title": plan.title,
+                **(
+                    {"licence": plan.licence.name, "licence_url": plan.licence.url}
+                    if plan.licence
+                    else {}
+                ),
             }
         },
     )

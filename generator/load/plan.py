@@ -11,6 +11,7 @@ from generator.load.documents import ContentLayout, load_yaml_file, validate_doc
 from generator.load.indicators import load_indicators
 from generator.load.progress import load_progress
 from generator.load.tables import load_tables
+from generator.model.glossary import GlossaryFile
 from generator.model.plan import (
     ContactsFile,
     CorrectionsFile,
@@ -44,6 +45,11 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
         if layout.corrections.exists()
         else CorrectionsFile(corrections=[])
     )
+    glossary = (
+        load_yaml_file(layout, (layout.root / "glossary.yaml"), GlossaryFile, problems)
+        if (layout.root / "glossary.yaml").exists()
+        else None
+    )
     themes = [
         theme
         for path in sorted(layout.themes.glob("*.yaml"))
@@ -76,6 +82,7 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
         tables=tuple(tables),
         indicators=indicators,
         progress=tuple(progress),
+        glossary=tuple(glossary.terms) if glossary else (),
     )
     return plan, problems
 

@@ -17,13 +17,14 @@ CORRECTIONS = "corrections.md"
 CONTACTS = "contacts.md"
 DIRECTORATES = "directorates/index.md"
 ACCESSIBILITY = "accessibility.md"
+GLOSSARY = "glossary.md"
 PROGRESS = "progress/index.md"
 
 RESERVED_IDS = frozenset(
     {
         "index", "search", "assets", "404", "sitemap", "themes", "outcomes", "directorates",
         "contacts", "gaps", "corrections", "plan", "downloads", "data", "indicators", "reports", "tasks",
-        "accessibility", "progress", "con", "prn", "aux", "nul",
+        "accessibility", "progress", "glossary", "con", "prn", "aux", "nul",
         *(f"com{i}" for i in range(10)),
         *(f"lpt{i}" for i in range(10)),
     }

@@ -19,6 +19,7 @@ from generator.core.escape import html_attr, html_text, md_text
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Outcome
+from generator.render.phones import phone_html
 
 
 class Linker(Protocol):
@@ -44,6 +45,9 @@ class Reachable(Named, Protocol):
 
     @property
     def phone(self) -> str | None: ...
+
+    @property
+    def role(self) -> str | None: ...
 
 
 def gap_html(gap: Gap, gaps_href: str) -> Markup:
@@ -125,8 +129,9 @@ def contact_links(outcome: Outcome, page: str, contacts: Mapping[str, Reachable]
     for cid in outcome.contacts:
         contact = contacts[cid]
         href = html_attr(paths.html_link(page, contact.path))
-        phone = f' <span class="bvpp-phone">{html_text(contact.phone)}</span>' if contact.phone else ""
-        items.append(f'<li><a href="{href}">{html_text(contact.name)}</a>{phone}</li>')
+        phone = f" {phone_html(contact.phone)}" if contact.phone else ""
+        role = f" ({html_text(contact.role)})" if contact.role else ""
+        items.append(f'<li><a href="{href}">{html_text(contact.name)}</a>{role}{phone}</li>')
     return Markup('<ul class="bvpp-contacts">' + "".join(items) + "</ul>")
 
 

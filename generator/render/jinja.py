@@ -25,6 +25,7 @@ from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.render.fragments import GLOBALS as FRAGMENTS
 from generator.render.fragments import gap_html
+from generator.render.phones import phone_html
 
 
 class UnescapedValueError(jinja2.TemplateError):
@@ -77,6 +78,7 @@ def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environm
     env.filters["md"] = _md
     env.filters["h"] = _h
     env.filters["anchor"] = _anchor
+    env.filters["phone"] = phone_html
     env.filters["yaml"] = lambda v: Markup(json.dumps(collapse(str(v)), ensure_ascii=False))
     env.globals["outcome_path"] = paths.outcome
     env.globals["is_gap"] = lambda v: isinstance(v, Gap)
@@ -84,6 +86,7 @@ def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environm
     env.globals.update(FRAGMENTS)
     env.globals["md_link"] = lambda src, dst: Markup(paths.md_link(src, dst))
     env.globals["html_link"] = lambda src, dst: html_attr(paths.html_link(src, dst))
+    env.globals["file_href"] = lambda src, dst: html_attr(paths.file_href(src, dst))
     return env
 
 

@@ -18,6 +18,7 @@ from generator.derive.gaps import find_gaps
 from generator.model import urls as paths
 from generator.model.base import Model
 from generator.model.plan import Contact, Plan, Section, Theme
+from generator.rules.glossary import site_problems
 from generator.rules.indicators import indicator_problems
 from generator.rules.progress import progress_problems
 from generator.rules.tables import table_problems
@@ -34,6 +35,7 @@ def validate(plan: Plan) -> list[Problem]:
     problems.extend(table_problems(plan))
     problems.extend(progress_problems(plan))
     problems.extend(indicator_problems(plan))
+    problems.extend(site_problems(plan))
     problems.extend(_gap_warnings(plan))
     return problems
 

@@ -18,6 +18,7 @@ from generator.model import data_urls as data_paths
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.plan import Plan
+from generator.render.abbreviations import mark_first_uses, plan_abbreviations
 from generator.render.opendata.indicator_files import indicator_files
 from generator.render.opendata.package import build_data
 from generator.render.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
@@ -25,6 +26,8 @@ from generator.render.pages.accessibility import accessibility_page
 from generator.render.pages.common import lookups, priority_label
 from generator.render.pages.downloads import NAV_TITLE as DOWNLOADS_TITLE
 from generator.render.pages.downloads import downloads_page
+from generator.render.pages.glossary import NAV_TITLE as GLOSSARY_TITLE
+from generator.render.pages.glossary import glossary_page
 from generator.render.pages.indexes import index_pages
 from generator.render.pages.indicators import indicator_pages
 from generator.render.pages.progress import progress_pages
@@ -50,10 +53,14 @@ def build(plan: Plan, pdf: Download | None = None) -> SiteSources:
     look = lookups(plan, pdf)
     data = build_data(plan)
     pages: dict[str, str] = {data_paths.PAGE: downloads_page(plan, data, pdf)}
-    for path, text in [*index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan)]:
+    for path, text in [
+        *index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan), glossary_page(plan)
+    ]:
         pages[path] = text
     pages.update(indicator_pages(plan, look))
     pages.update(progress_pages(plan))
+    known = plan_abbreviations(plan)
+    pages = {path: mark_first_uses(text, known) for path, text in pages.items()}
     files = {**data.files, **indicator_files(look.indicators)}
     return SiteSources(pages=pages, nav=build_nav(plan), files=files)
 
@@ -88,6 +95,7 @@ def build_nav(plan: Plan) -> list[Any]:
                 {"Contacts": paths.CONTACTS},
                 {"What is still missing": paths.GAPS},
                 *([{"How the text was transcribed": paths.CORRECTIONS}] if plan.corrections else []),
+                {GLOSSARY_TITLE: paths.GLOSSARY},
                 {ACCESSIBILITY_TITLE: paths.ACCESSIBILITY},
                 {DOWNLOADS_TITLE: data_paths.PAGE},
             ]
