@@ -14,8 +14,9 @@ from generator.render.pages import build
 from generator.render.phones import phone_html, tel_href
 
 KNOWN = Abbreviations(
-    {"BVPI": "Best Value Performance Indicator", "PCT": 'Primary "Care" <Trust>'}, {"UL": "Urban Living"}
+    {"BVPI": "Best Value Performance Indicator", "PCT": "Primary Care Trust"}, {"UL": "Urban Living"}
 )
+TRICKY = Abbreviations({"PCT": 'Primary "Care" <Trust>'}, {})
 UL = '<abbr title="Urban Living">UL</abbr>'
 
 
@@ -24,10 +25,12 @@ def test_only_the_first_use_on_a_page_is_marked() -> None:
     assert mark_first_uses(text, KNOWN) == (
         '<abbr title="Best Value Performance Indicator">BVPI</abbr> 157 and BVPI 12, and BVPIs.'
     )
+    assert mark_first_uses("BVPIs", KNOWN) == '<abbr title="Best Value Performance Indicator">BVPI</abbr>s'
+
 
 
 def test_the_expansion_is_escaped_for_its_attribute() -> None:
-    marked = mark_first_uses("the PCT", KNOWN)
+    marked = mark_first_uses("the PCT", TRICKY)
     assert marked == 'the <abbr title="Primary &quot;Care&quot; &lt;Trust&gt;">PCT</abbr>'
 
 
@@ -54,6 +57,13 @@ def test_the_pdf_spells_a_term_out_on_first_use_only() -> None:
     html = "<h1>BVPI</h1><p>BVPI 157, then BVPI 12</p>"
     assert spell_out(html, KNOWN) == (
         "<h1>BVPI</h1><p>Best Value Performance Indicator (BVPI) 157, then BVPI 12</p>"
+    )
+
+
+def test_the_pdf_keeps_the_source_s_own_spelling_out_and_plurals() -> None:
+    html = "<p>the Primary Care Trust (PCT) and the PCT; BVPIs</p>"
+    assert spell_out(html, KNOWN) == (
+        "<p>the Primary Care Trust (PCT) and the PCT; Best Value Performance Indicators (BVPIs)</p>"
     )
 
 

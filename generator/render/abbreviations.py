@@ -48,7 +48,16 @@ class Abbreviations:
         if not self.terms:
             return None
         words = "|".join(re.escape(t) for t in sorted(self.terms, key=len, reverse=True))
-        return re.compile(rf"(?<![\w&/.-])(?:{words})(?=s?(?![\w&]))")
+        return re.compile(rf"(?<![\w&/.-])(?P<term>{words})(?P<plural>s?)(?![\w&])")
+
+    def spelled_out(self, match: re.Match[str]) -> bool:
+        """Whether the text already spells the term out just before it: "Primary Care Trust (PCT)"."""
+        before = match.string[: match.start()].rstrip()
+        if not before.endswith("("):
+            return False
+        words = before[:-1].rstrip().casefold()
+        expansion = self.terms[match["term"]].casefold()
+        return words.endswith(expansion) or words.endswith(expansion + "s")
 
 
 def abbreviations(glossary: Iterable[GlossaryEntry], directorates: Mapping[str, str]) -> Abbreviations:
@@ -68,11 +77,11 @@ def mark_first_uses(text: str, known: Abbreviations) -> str:
     seen: set[str] = set()
 
     def term(match: re.Match[str]) -> str:
-        word = match.group(0)
+        word = match["term"]
         if word in seen:
-            return word
+            return match.group(0)
         seen.add(word)
-        return f'<abbr title="{html_attr(known.terms[word])}">{word}</abbr>'
+        return f'<abbr title="{html_attr(known.terms[word])}">{word}</abbr>{match["plural"]}'
 
     def skipped(piece: str) -> str:
         found = _DIRECTORATE.match(piece)
@@ -92,11 +101,12 @@ def spell_out(html: str, known: Abbreviations) -> Markup:
     seen: set[str] = set()
 
     def term(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if word in seen:
-            return word
+        word = match["term"]
+        if word in seen or known.spelled_out(match):
+            seen.add(word)
+            return match.group(0)
         seen.add(word)
-        return f"{html_text(known.terms[word])} ({word})"
+        return f"{html_text(known.terms[word])}{match['plural']} ({match.group(0)})"
 
     return Markup(_outside(html, _SKIP_HTML, str, lambda s: pattern.sub(term, s)))
 
