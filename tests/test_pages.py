@@ -87,7 +87,7 @@ def test_gaps_page_lists_every_gap(bundled: tuple[Plan, dict[str, str]]) -> None
     page = built["gaps.md"]
     assert f"This draft leaves {len(gaps)} places unfinished" in page
     # one row per part of the plan in the summary table, then one row per gap
-    assert page.count('<tr><th scope="row"><a href="') - len({g.group for g in gaps}) == len(gaps)
+    assert page.count('<tr role="row"><th scope="row" role="rowheader"><a href="') - len({g.group for g in gaps}) == len(gaps)
 
 
 def test_draft_banner_only_while_draft(bundled: tuple[Plan, dict[str, str]]) -> None:

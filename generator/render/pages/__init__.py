@@ -19,6 +19,7 @@ from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.plan import Plan
 from generator.render.abbreviations import mark_first_uses, plan_abbreviations
+from generator.render.cards import as_cards
 from generator.render.opendata.indicator_files import indicator_files
 from generator.render.opendata.package import build_data
 from generator.render.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
@@ -60,7 +61,7 @@ def build(plan: Plan, pdf: Download | None = None) -> SiteSources:
     pages.update(indicator_pages(plan, look))
     pages.update(progress_pages(plan))
     known = plan_abbreviations(plan)
-    pages = {path: mark_first_uses(text, known) for path, text in pages.items()}
+    pages = {path: mark_first_uses(as_cards(text), known) for path, text in pages.items()}
     files = {**data.files, **indicator_files(look.indicators)}
     return SiteSources(pages=pages, nav=build_nav(plan), files=files)
 
