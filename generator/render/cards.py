@@ -68,6 +68,8 @@ def _cards(table: re.Match[str]) -> str:
     if head is None:
         return text
     labels = [" ".join(_TAG.sub("", h).split()) for h in _HEADING.findall(head[1])]
+    if len(labels) < 3:  # a heading and one value fit a phone as they are
+        return text
     body_start = head.end()
     text = text[:body_start] + _ROW.sub(lambda row: _labelled_row(row, labels), text[body_start:])
     text = text[:body_start].replace("<tr>", '<tr role="row">', 1) + text[body_start:]
@@ -77,7 +79,7 @@ def _cards(table: re.Match[str]) -> str:
 
 
 def as_cards(page: str) -> str:
-    """``page`` with each list table ready to become cards on a narrow screen."""
+    """``page`` with each list table of 3 or more columns ready to become cards on a phone."""
     if '<table class="bvpp-list">' not in page:
         return page
     return _TABLE.sub(_cards, page)
