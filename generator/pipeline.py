@@ -281,6 +281,11 @@ def mkdocs_settings(project: Project, result: BuildResult) -> MkDocsSettings:
                 # plain text: theme/main.html escapes these itself ("| e")
                 "council": plan.council,
                 "title": plan.title,
+                **(
+                    {"licence": plan.licence.name, "licence_url": plan.licence.url}
+                    if plan.licence
+                    else {}
+                ),
             }
         },
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -64,3 +65,9 @@ def require(available: bool, what: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{what} is missing in CI: scripts/system-deps.sh should have installed it")
     pytest.skip(f"{what} is not installed (run scripts/system-deps.sh as root)")
+
+
+def without_card_markup(text: str) -> str:
+    """A page's tables as their templates write them: the table roles and cell headings that
+    make them cards on a phone (generator/render/cards.py) taken out, for tests about content."""
+    return re.sub(r' (?:role|data-label)="[^"]*"', "", text)

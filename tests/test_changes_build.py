@@ -19,7 +19,7 @@ from generator.preview.serve import preview_project
 from generator.publish.outputs import SITE_MARKER
 from generator.render import pages
 from generator.render.opendata.records import plan_records
-from tests.conftest import copy_project
+from tests.conftest import copy_project, without_card_markup
 
 VALUE_ROW = 'bvpi-157,"2003/04, third quarter",2003-12-31,35,,,'
 OUTCOME = 'statement: "Removal of all graffiti"'
@@ -99,7 +99,7 @@ def test_a_second_build_lists_exactly_what_changed(project: Project) -> None:
     assert frictionless.validate(str(project.site / "data/datapackage.json")).valid
     csv_lines = (project.site / "data/changes.csv").read_text(encoding="utf-8").splitlines()
     assert len(csv_lines) == 3 and csv_lines[1].startswith("figure changed,bvpi-157,")
-    page = (project.docs / "changes.md").read_text(encoding="utf-8")
+    page = without_card_markup((project.docs / "changes.md").read_text(encoding="utf-8"))
     assert "Since then: 1 figure changed and 1 outcome reworded." in page
     assert page.count("<tr><th scope=\"row\">") == 2
     assert "<td>35</td><td>48</td>" in page

@@ -21,6 +21,7 @@ from generator.derive.progress_report import period_report
 from generator.pipeline import Project
 from generator.render import pages
 from generator.render.pages.progress_views import rich_html
+from tests.conftest import without_card_markup
 
 WORK = "progress/hsp-work-plan"
 BVPP = "progress/bvpp-improvement-plan"
@@ -32,7 +33,7 @@ def built(project: Project) -> dict[str, str]:
     result = pipeline.check(project)
     assert result.plan is not None, [p.format() for p in result.report.errors]
     assert result.report.errors == []
-    return pages.build(result.plan, None).pages
+    return {path: without_card_markup(text) for path, text in pages.build(result.plan, None).pages.items()}
 
 
 def count(page: str, means: str, label: str) -> int:

@@ -70,6 +70,8 @@ def field_labels(plan: Plan) -> dict[str, str]:
         "other_activity": "Other areas of activity",
         "indicators_table": "Table of BVPIs and local PIs",
         "missing": "Whole section",
+        "contact": "Contact details",
+        "expansion": "What it stands for",
     }
 
 
@@ -88,6 +90,7 @@ def find_gaps(plan: Plan) -> list[DraftGap]:
     for theme in plan.themes:
         found.extend(_theme_gaps(theme, labels))
     found.extend(_table_gaps(plan))
+    found.extend(_site_gaps(plan, labels))
 
     found.extend(progress_gaps(plan))
     _LAST[:] = [(plan, found)]
@@ -103,6 +106,15 @@ def _table_gaps(plan: Plan) -> Iterator[DraftGap]:
             cell.location, missing.page, "Tables", f"{table.spec.title} › {cell.row}",
             table.heading(cell.column), words, True,
         )
+
+
+def _site_gaps(plan: Plan, labels: dict[str, str]) -> Iterator[DraftGap]:
+    """The council's contact route and the glossary's unexplained abbreviations."""
+    yield from model_gaps(
+        plan.plan, ["contact"], paths.ACCESSIBILITY, "Contact details", "Accessibility statement", labels
+    )
+    for entry in plan.glossary:
+        yield from model_gaps(entry, ["expansion"], paths.GLOSSARY, "Glossary", entry.term, labels)
 
 
 def _label(labels: dict[str, str], field: str) -> str:

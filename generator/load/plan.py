@@ -10,6 +10,7 @@ from generator.load.documents import ContentLayout, load_section, load_yaml_file
 from generator.load.indicators import load_indicators
 from generator.load.progress import load_progress
 from generator.load.tables import load_tables
+from generator.model.glossary import GlossaryFile
 from generator.model.plan import ContactsFile, CorrectionsFile, DirectoryFile, Plan, PlanFile, Theme
 
 
@@ -35,6 +36,11 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
         load_yaml_file(layout, layout.corrections, CorrectionsFile, problems)
         if layout.corrections.exists() or layout.files.is_refused(layout.corrections)
         else CorrectionsFile(corrections=[])
+    )
+    glossary = (
+        load_yaml_file(layout, (layout.root / "glossary.yaml"), GlossaryFile, problems)
+        if (layout.root / "glossary.yaml").exists()
+        else None
     )
     themes = [
         theme
@@ -68,5 +74,6 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
         tables=tuple(tables),
         indicators=indicators,
         progress=tuple(progress),
+        glossary=tuple(glossary.terms) if glossary else (),
     )
     return plan, problems

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from generator.model.base import DirectorateCode, Gap, Id, IsoDate, Line, Model, Section, Text, TextList
+from generator.model.glossary import GlossaryEntry
 from generator.model.indicators import Catalogue
 from generator.model.progress import ProgressPlan
 from generator.model.tables import Table
@@ -34,6 +35,9 @@ class Contact(Model):
     id: Id
     name: Line = Field(description="The officer's name as the plan gives it.")
     phone: Line | None = Field(default=None, description="Telephone number or extension as published.")
+    role: Line | None = Field(
+        default=None, description="The officer's job title, where the plan prints one beside the name."
+    )
 
 
 class PrintedContact(Model):
@@ -164,6 +168,23 @@ class Theme(Model):
                 yield None, outcome
 
 
+class Licence(Model):
+    """The licence the plan's text and open data are published under."""
+
+    name: Line = Field(description="e.g. `Open Government Licence v3.0`.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$")] = Field(
+        description="The licence's page, an https address."
+    )
+
+
+class FeedbackRoute(Model):
+    """How a reader reaches the council about the site: at least one way to write or call."""
+
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    phone: Line | None = Field(default=None, description="As the council prints it.")
+    address: Line | None = Field(default=None, description="A postal address on one line.")
+
+
 class PlanFile(Model):
     """`content/plan.yaml`: what the plan is and the order of its contents."""
 
@@ -187,6 +208,16 @@ class PlanFile(Model):
         min_length=1,
         description="Ids of narrative sections and themes, in the order the plan presents them.",
     )
+    licence: Licence | None = Field(
+        default=None, description="The licence of the plan's text and open data (shown with the data)."
+    )
+    contact: FeedbackRoute | Gap | None = Field(
+        default=None,
+        description=(
+            "How readers contact the council about the site (the accessibility statement's "
+            "feedback route); a `missing:` gap in the source's words while the plan gives none."
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -205,6 +236,8 @@ class Plan:
     """The performance indicators of content/indicators/, with their values (None: none given)."""
     progress: tuple[ProgressPlan, ...] = ()
     """The progress plans of content/progress/, with their tasks and status updates."""
+    glossary: tuple[GlossaryEntry, ...] = ()
+    """The abbreviations of content/glossary.yaml, in the file's order."""
 
     def outcomes(self) -> Iterator[tuple[Theme, Priority | None, Outcome]]:
         """Every outcome in the plan with its theme and priority, in plan order."""

@@ -25,6 +25,7 @@ from pydantic_core import core_schema
 
 from generator.core.files import atomic_write
 from generator.model.base import Model, Section
+from generator.model.glossary import GlossaryFile
 from generator.model.indicators import IndicatorsFile
 from generator.model.plan import ContactsFile, CorrectionsFile, DirectoryFile, PlanFile, Theme
 from generator.model.progress import ProgressPlanFile, TasksFile, UpdatesFile
@@ -57,6 +58,7 @@ CONTENT_SCHEMAS = (
     ContentSchema(DirectoryFile, "directorates.schema.json", "directorates.yaml"),
     ContentSchema(ContactsFile, "contacts.schema.json", "contacts.yaml"),
     ContentSchema(CorrectionsFile, "corrections.schema.json", "corrections.yaml"),
+    ContentSchema(GlossaryFile, "glossary.schema.json", "glossary.yaml"),
     ContentSchema(Theme, "theme.schema.json", "themes/*.yaml"),
     ContentSchema(TablesFile, "tables.schema.json", "tables.yaml"),
     ContentSchema(IndicatorsFile, "indicators.schema.json", "indicators/indicators.yaml"),

@@ -18,6 +18,7 @@ CORRECTIONS = "corrections.md"
 CONTACTS = "contacts.md"
 DIRECTORATES = "directorates/index.md"
 ACCESSIBILITY = "accessibility.md"
+GLOSSARY = "glossary.md"
 PROGRESS = "progress/index.md"
 DATA_RIVER = "data-river.md"
 CHANGES = "changes.md"
@@ -27,7 +28,7 @@ RESERVED_IDS = frozenset(
     {
         "index", "search", "assets", "404", "sitemap", "themes", "outcomes", "directorates",
         "contacts", "gaps", "corrections", "plan", "downloads", "data", "indicators", "reports", "tasks",
-        "accessibility", "progress", "data-river", "con", "prn", "aux", "nul",
+        "accessibility", "progress", "data-river", "glossary", "con", "prn", "aux", "nul",
         *(f"com{i}" for i in range(10)),
         *(f"lpt{i}" for i in range(10)),
     }

@@ -19,6 +19,7 @@ from generator.core.escape import html_attr, html_text, md_text
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Outcome
+from generator.render.phones import phone_html
 
 
 class Linker(Protocol):
@@ -44,6 +45,9 @@ class Reachable(Named, Protocol):
 
     @property
     def phone(self) -> str | None: ...
+
+    @property
+    def role(self) -> str | None: ...
 
 
 def gap_html(gap: Gap, gaps_href: str) -> Markup:
@@ -126,8 +130,9 @@ def contact_links(outcome: Outcome, page: str, contacts: Mapping[str, Reachable]
         contact = contacts[cid]
         href = html_attr(paths.html_link(page, contact.path))
         name, number, role = outcome.printed(cid, contact.name, contact.phone)
-        label = f", {html_text(role)}" if role else ""
-        phone = f' <span class="bvpp-phone">{html_text(number)}</span>' if number else ""
+        role = role or contact.role  # as this row prints it, else as the contacts list gives it
+        label = f" ({html_text(role)})" if role else ""
+        phone = f" {phone_html(number)}" if number else ""
         items.append(f'<li><a href="{href}">{html_text(name)}</a>{label}{phone}</li>')
     return Markup('<ul class="bvpp-contacts">' + "".join(items) + "</ul>")
 

@@ -24,6 +24,7 @@ from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.render.fragments import GLOBALS as FRAGMENTS
 from generator.render.fragments import gap_html
+from generator.render.phones import phone_html
 
 
 class UnescapedValueError(jinja2.TemplateError):
@@ -90,6 +91,7 @@ def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environm
     env.filters["md"] = _md
     env.filters["h"] = _h
     env.filters["anchor"] = _anchor
+    env.filters["phone"] = phone_html
     env.filters["count"] = count_words
     env.filters["yaml"] = _yaml
     env.globals["outcome_path"] = paths.outcome
@@ -98,6 +100,7 @@ def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environm
     env.globals.update(FRAGMENTS)
     env.globals["md_link"] = lambda src, dst: Markup(paths.md_link(src, dst))
     env.globals["html_link"] = lambda src, dst: html_attr(paths.html_link(src, dst))
+    env.globals["file_href"] = lambda src, dst: html_attr(paths.file_href(src, dst))
     return env
 
 

@@ -37,6 +37,7 @@ from generator.derive.gaps import DraftGap, field_labels, find_gaps
 from generator.derive.markers import scan_markers, table_anchor
 from generator.model.base import Gap, Section
 from generator.model.plan import Plan, Priority, Theme
+from generator.render.abbreviations import plan_abbreviations, spell_out
 from generator.render.jinja import render
 from generator.render.opendata.package import package_name
 from generator.render.pages.common import priority_title
@@ -165,7 +166,8 @@ def pdf_html(plan: Plan) -> str:
             parts.append(_section(sections[item], plan))
         elif item in themes:
             parts.append(_theme(themes[item], plan))
-    return render(
+    # a printed page cannot show a tooltip: each term is written in full where first used
+    return spell_out(render(
         "pdf/plan.html.j2",
         plan=meta,
         date_text=meta.date.strftime("%-d %B %Y"),
@@ -176,7 +178,7 @@ def pdf_html(plan: Plan) -> str:
         labels=field_labels(plan),
         directorates={d.code: d for d in plan.directorates},
         contacts={c.id: c for c in plan.contacts},
-    )
+    ), plan_abbreviations(plan))
 
 
 def _section(section: Section, plan: Plan) -> SimpleNamespace:

@@ -18,6 +18,7 @@ from generator.derive.gaps import find_gaps
 from generator.model import urls as paths
 from generator.model.base import Model, Section
 from generator.model.plan import Contact, Plan, Theme
+from generator.rules.glossary import site_problems
 from generator.rules.indicators import indicator_problems
 from generator.rules.narrative import link_addresses, link_problems, locator, mask_code
 from generator.rules.narrative import unsafe_url as unsafe_url  # tests/test_narrative_links.py
@@ -37,6 +38,7 @@ def validate(plan: Plan) -> list[Problem]:
     problems.extend(table_problems(plan))
     problems.extend(progress_problems(plan))
     problems.extend(indicator_problems(plan))
+    problems.extend(site_problems(plan))
     problems.extend(_gap_warnings(plan))
     return problems
 

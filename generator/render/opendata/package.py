@@ -157,5 +157,8 @@ def _package(plan: Plan, described: list[dict[str, Any]]) -> dict[str, Any]:
             "gives the draft's own words; see the 'gaps' resource for every such place."
         ),
         "sources": [{"title": f"{meta.council}, {meta.title}{label}, {meta.date.isoformat()}"}],
+        # path and title only: the spec's "name" must be an Open Definition id, which
+        # plan.yaml does not give
+        **({"licenses": [{"path": meta.licence.url, "title": meta.licence.name}]} if meta.licence else {}),
         "resources": described,
     }

@@ -20,6 +20,8 @@ from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.changes import Baseline
 from generator.model.plan import Plan
+from generator.render.abbreviations import mark_first_uses, plan_abbreviations
+from generator.render.cards import as_cards
 from generator.render.opendata.indicator_files import indicator_files
 from generator.render.opendata.package import build_data
 from generator.render.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
@@ -30,6 +32,8 @@ from generator.render.pages.common import lookups, priority_label
 from generator.render.pages.downloads import NAV_TITLE as DOWNLOADS_TITLE
 from generator.render.pages.downloads import downloads_page
 from generator.render.pages.family import nav_entries
+from generator.render.pages.glossary import NAV_TITLE as GLOSSARY_TITLE
+from generator.render.pages.glossary import glossary_page
 from generator.render.pages.indexes import index_pages
 from generator.render.pages.indicators import indicator_pages
 from generator.render.pages.progress import progress_pages
@@ -57,7 +61,9 @@ def build(plan: Plan, pdf: Download | None = None, baseline: Baseline | None = N
     look = lookups(plan, pdf)
     data = build_data(plan, baseline)
     pages: dict[str, str] = {data_paths.PAGE: downloads_page(plan, data, pdf)}
-    for path, text in [*index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan)]:
+    for path, text in [
+        *index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan), glossary_page(plan)
+    ]:
         pages[path] = text
     pages.update(indicator_pages(plan, look))
     pages.update(progress_pages(plan))
@@ -65,6 +71,8 @@ def build(plan: Plan, pdf: Download | None = None, baseline: Baseline | None = N
         pages[paths.DATA_RIVER] = data_river_page(plan)
     path, text = changes_page(plan, data.changes, [*pages, paths.CHANGES])
     pages[path] = text
+    known = plan_abbreviations(plan)
+    pages = {path: mark_first_uses(as_cards(text), known) for path, text in pages.items()}
     files = {**data.files, **indicator_files(look.indicators)}
     return SiteSources(pages=pages, nav=build_nav(plan), files=files)
 
@@ -117,6 +125,7 @@ def _plain_nav(plan: Plan) -> list[Any]:
                 {"What is still missing": paths.GAPS},
                 {CHANGES_TITLE: paths.CHANGES},
                 *([{"How the text was transcribed": paths.CORRECTIONS}] if plan.corrections else []),
+                {GLOSSARY_TITLE: paths.GLOSSARY},
                 {ACCESSIBILITY_TITLE: paths.ACCESSIBILITY},
                 {DOWNLOADS_TITLE: data_paths.PAGE},
             ]

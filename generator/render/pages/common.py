@@ -29,6 +29,7 @@ class ContactView:
     name: str
     phone: str | None
     path: str
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def lookups(plan: Plan, pdf: Download | None = None) -> Lookups:
             d.code: DirectorateView(d.code, d.name, paths.directorate(d)) for d in plan.directorates
         },
         contacts={
-            c.id: ContactView(c.id, c.name, c.phone, paths.contact_anchor(c)) for c in plan.contacts
+            c.id: ContactView(c.id, c.name, c.phone, paths.contact_anchor(c), c.role) for c in plan.contacts
         },
         labels=field_labels(plan),
         indicators=indicator_index(plan),

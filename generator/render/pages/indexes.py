@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 
 from generator.core.downloads import Download
+from generator.derive.citations import has_indicators
 from generator.derive.gaps import DraftGap, find_gaps
 from generator.model import urls as paths
 from generator.model.base import Gap
@@ -78,6 +79,7 @@ def _home(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
         has_corrections=bool(plan.corrections),
         has_progress=bool(plan.progress),
         family=family(plan, paths.HOME) if plan.progress else "",
+        has_indicators=has_indicators(plan),
         pdf=pdf,
     )
 
@@ -121,7 +123,7 @@ def _contacts(plan: Plan, look: Lookups) -> str:
                 by_contact.setdefault(cid, []).append(outcome_link(theme, priority, outcome))
     views = sorted(
         (
-            SimpleNamespace(id=c.id, name=c.name, phone=c.phone, outcomes=by_contact[c.id])
+            SimpleNamespace(id=c.id, name=c.name, phone=c.phone, role=c.role, outcomes=by_contact[c.id])
             for c in look.contacts.values()
         ),
         key=lambda v: _surname_key(v.name),

@@ -14,6 +14,7 @@ from generator.core.escape import html_attr, html_text
 from generator.model import urls as paths
 from generator.model.indicators import IndicatorSpec
 from generator.render.pages.common import ContactView, DirectorateView
+from generator.render.phones import phone_html
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,9 @@ def indicator_facts(
     """The facts the plan gives, and what it does not give, in words (empty when nothing is missing)."""
     polarity = {"higher": "Higher is better", "lower": "Lower is better"}.get(spec.polarity or "")
     contact_html = Markup("; ").join(
-        _link(page, c.path, c.name) + (Markup(", ") + html_text(c.phone) if c.phone else Markup(""))
+        _link(page, c.path, c.name)
+        + (Markup(" (") + html_text(c.role) + Markup(")") if c.role else Markup(""))
+        + (Markup(", ") + phone_html(c.phone) if c.phone else Markup(""))
         for c in contacts
     )
     candidates: list[tuple[str, str, Markup | None]] = [
