@@ -116,8 +116,8 @@ def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool)
     _print_problems(shown, as_json=fmt == "json")
     if fmt == "text":
         click.echo(_summary(report), err=True)
-        if result.plan is not None:
-            for part, count in gap_counts(result.plan).items():
+        if result.facts is not None:
+            for part, count in gap_counts(result.facts.gaps).items():
                 click.echo(f"  draft gaps in {part}: {count}", err=True)
     failing = report.errors + (report.warnings if strict else [])
     if failing:

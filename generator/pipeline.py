@@ -22,6 +22,7 @@ from generator.core.problems import ContentError, Report
 from generator.core.rendercache import RenderCache
 from generator.core.templatecache import bytecode_cache
 from generator.derive.changes import report as change_report
+from generator.derive.facts import Facts, derive_facts
 from generator.load.git_version import content_at
 from generator.load.plan import load_content
 from generator.load.published import BaselineError, read_published
@@ -91,10 +92,12 @@ class Timings:
 
 @dataclass
 class CheckResult:
-    """What ``check`` found: the plan (when it loaded) and every problem."""
+    """What ``check`` found: the plan (when it loaded), its derived facts, and every problem."""
 
     plan: Plan | None
     report: Report
+    facts: Facts | None = None
+    """Worked out once from the plan and read by the rules and every output (derive/facts.py)."""
 
 
 @dataclass
@@ -119,10 +122,13 @@ def check(project: Project, timings: Timings | None = None) -> CheckResult:
     plan, problems = load_content(project.content)
     started = timings.mark("load", started, _plan_counts(plan))
     report.extend(problems)
-    if plan is not None:
-        report.extend(validate(plan))
-        timings.mark("validate", started, f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
-    return CheckResult(plan, report)
+    if plan is None:
+        return CheckResult(plan, report)
+    facts = derive_facts(plan)
+    started = timings.mark("derive", started, f"{len(facts.gaps)} gaps")
+    report.extend(validate(plan, facts))
+    timings.mark("validate", started, f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    return CheckResult(plan, report, facts)
 
 
 def _plan_counts(plan: Plan | None) -> str:
@@ -172,6 +178,7 @@ def generate(
     failing = result.report.errors + (result.report.warnings if strict else [])
     if result.plan is None or failing:
         raise ContentError(failing or result.report.sorted())
+    facts = result.facts or derive_facts(result.plan)
     earlier = baseline(project, since)
     started = timings.mark("baseline", started, earlier.title if earlier else "none: a first publication")
     document = None
@@ -179,14 +186,14 @@ def generate(
         from generator.render.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
 
         with writing(project.root / "build" / "pdf-cache"):
-            document = plan_pdf(result.plan, project.root / "build" / "pdf-cache")
+            document = plan_pdf(result.plan, project.root / "build" / "pdf-cache", facts)
         started = timings.mark("pdf", started)
     renders = memory.rendered if memory else None
     with (
         compiled_templates(bytecode_cache(project.root)),  # compiled once per project: faster, never staler
         renders.build() if renders else contextlib.nullcontext(),
     ):
-        sources = pages.build(result.plan, document.download if document else None, earlier)
+        sources = pages.build(result.plan, document.download if document else None, earlier, facts)
     afresh = f", {renders.stats.pages_rendered} rendered afresh" if renders else ""
     started = timings.mark("build", started, f"{len(sources.pages)} pages{afresh}")
     files: dict[str, str | bytes] = {**sources.pages, **sources.files}

@@ -1,6 +1,7 @@
 """Which outcomes cite which indicators, links in outcome text, and the codes that resolve to none.
 
-Computed once per build from the plan (:func:`indicator_index`): the same index gives the
+Computed once per build from the plan (:func:`indicator_index`, through
+:func:`generator.derive.facts.derive_facts`): the same index gives the
 backlinks on indicator pages, the "indicators cited by this theme's outcomes" tables, the
 links in outcome text, and ``bvpp check``'s warnings for unknown or ambiguous codes, so they
 can never disagree.
@@ -139,20 +140,12 @@ def _texts(outcome: Outcome) -> Iterator[tuple[str, int, str]]:
                 yield name, index, text
 
 
-_LAST: list[tuple[Plan, IndicatorIndex]] = []
-"""The latest plan and its index: validation, the pages and the open data all ask for it."""
-
-
 def indicator_index(plan: Plan) -> IndicatorIndex:
     """Resolve every code in the plan's outcomes against its catalogue; rate every indicator.
 
-    Worked out once per plan object (a scan of every outcome text: 0.1 s at 5,000 outcomes).
+    A build works it out once (:func:`generator.derive.facts.derive_facts`) and hands it on.
     """
-    if _LAST and _LAST[0][0] is plan:
-        return _LAST[0][1]
-    index = _indicator_index(plan)
-    _LAST[:] = [(plan, index)]
-    return index
+    return _indicator_index(plan)
 
 
 def listed_by_outcome(indicators: Iterable[Indicator]) -> dict[str, list[Indicator]]:

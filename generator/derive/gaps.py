@@ -75,14 +75,8 @@ def field_labels(plan: Plan) -> dict[str, str]:
     }
 
 
-_LAST: list[tuple[Plan, list[DraftGap]]] = []
-"""The latest plan and its gaps: validate and the page builders both ask for the same plan."""
-
-
 def find_gaps(plan: Plan) -> list[DraftGap]:
-    """Every gap in the plan, in plan order (worked out once per plan object)."""
-    if _LAST and _LAST[0][0] is plan:
-        return list(_LAST[0][1])
+    """Every gap in the plan, in plan order (a build works them out once: derive/facts.py)."""
     labels = field_labels(plan)
     found: list[DraftGap] = []
     for section in plan.sections:
@@ -93,8 +87,7 @@ def find_gaps(plan: Plan) -> list[DraftGap]:
     found.extend(_site_gaps(plan, labels))
 
     found.extend(progress_gaps(plan))
-    _LAST[:] = [(plan, found)]
-    return list(found)
+    return found
 
 
 def _table_gaps(plan: Plan) -> Iterator[DraftGap]:

@@ -11,19 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.derive.citations import IndicatorIndex, indicator_index
+from generator.derive.citations import IndicatorIndex
 from generator.derive.codes import find_codes
 from generator.derive.rating import Rating
 from generator.model.indicators import Indicator
-from generator.model.plan import Plan
 from generator.model.progress import PlacedTask, ProgressPlan
-
-
-def catalogue_index(plan: Plan) -> IndicatorIndex | None:
-    """The indicator index, or None while the plan has no indicator catalogue."""
-    if plan.indicators is None or not plan.indicators.indicators:
-        return None
-    return indicator_index(plan)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from markupsafe import Markup
 from generator.core.downloads import Download
 from generator.core.escape import MARKDOWN_EXTENSIONS
 from generator.core.files import atomic_write
-from generator.derive.gaps import DraftGap, field_labels, find_gaps
+from generator.derive.facts import Facts, derive_facts
+from generator.derive.gaps import DraftGap, field_labels
 from generator.derive.markers import scan_markers, table_anchor
 from generator.model.base import Gap, Section
 from generator.model.plan import Plan, Priority, Theme
@@ -86,14 +87,16 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def plan_pdf(plan: Plan, cache: Path | None = None) -> PlanPdf:
+def plan_pdf(plan: Plan, cache: Path | None = None, facts: Facts | None = None) -> PlanPdf:
     """The plan's PDF, reusing the copy in ``cache`` when nothing that shapes it has changed.
+
+    ``facts`` are the plan's derived facts when the caller has them (the pipeline does).
 
     Rendering takes seconds; the HTML takes milliseconds. The cache key is the HTML, the print
     CSS, the WeasyPrint version and its options, so an unchanged plan is never rendered twice.
     """
     weasyprint_version = _weasyprint().__version__
-    html = pdf_html(plan)
+    html = pdf_html(plan, facts)
     settings = f"{weasyprint_version} {sorted(RENDER_OPTIONS.items())}"
     key = hashlib.sha256("\0".join([settings, print_css(), html]).encode()).hexdigest()
     kept = cache / f"{key}.pdf" if cache is not None else None
@@ -154,12 +157,12 @@ def print_css() -> str:
     return str(css.read_text(encoding="utf-8"))
 
 
-def pdf_html(plan: Plan) -> str:
+def pdf_html(plan: Plan, facts: Facts | None = None) -> str:
     """The whole plan as one HTML document laid out for print."""
     meta = plan.plan
     themes = {theme.id: theme for theme in plan.themes}
     sections = {section.id: section for section in plan.sections}
-    gaps = find_gaps(plan)
+    gaps = list((facts or derive_facts(plan)).gaps)
     parts: list[SimpleNamespace] = []
     for item in meta.contents:
         if item in sections:

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.core.problems import Problem, Severity, dotted, suggest_known
-from generator.derive.citations import IndicatorIndex, indicator_index
+from generator.derive.citations import IndicatorIndex
 from generator.model import indicator_urls as indicator_paths
 from generator.model.plan import Plan
 
 
-def indicator_problems(plan: Plan, index: IndicatorIndex | None = None) -> list[Problem]:
+def indicator_problems(plan: Plan, index: IndicatorIndex) -> list[Problem]:
     """Every indicator problem in the plan: broken references first, then unresolved codes."""
-    index = index or indicator_index(plan)
     return [*_references(plan, index), *_unresolved(index)]
 
 

@@ -68,8 +68,8 @@ def link_addresses(body: str) -> Iterator[tuple[int, str]]:
 def site_pages(plan: Plan) -> frozenset[str]:
     """Every page the build makes, as a source path (``contacts.md``); pinned to the real
     build by tests/test_narrative_links.py."""
-    found = {paths.HOME, paths.DIRECTORATES, paths.CONTACTS, paths.GAPS, paths.ACCESSIBILITY, paths.CHANGES, paths.GLOSSARY,
-             data_paths.PAGE}
+    found = {paths.HOME, paths.DIRECTORATES, paths.CONTACTS, paths.GAPS, paths.ACCESSIBILITY,
+             paths.CHANGES, paths.GLOSSARY, data_paths.PAGE}
     found.update(paths.section(s) for s in plan.sections)
     found.update(paths.directorate(d) for d in plan.directorates)
     if plan.corrections:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from generator.core.problems import Location, Problem, Severity, dotted, suggest_known
 from generator.core.text import DIRECTION_CONTROL, direction_problem
-from generator.derive.gaps import find_gaps
+from generator.derive.facts import Facts, derive_facts
+from generator.derive.gaps import DraftGap
 from generator.model import urls as paths
 from generator.model.base import Model, Section
 from generator.model.plan import Contact, Plan, Theme
@@ -26,8 +27,13 @@ from generator.rules.progress import progress_problems
 from generator.rules.tables import table_problems
 
 
-def validate(plan: Plan) -> list[Problem]:
-    """Every problem in the plan: errors first by place, then draft gaps as warnings."""
+def validate(plan: Plan, facts: Facts | None = None) -> list[Problem]:
+    """Every problem in the plan: errors first by place, then draft gaps as warnings.
+
+    ``facts`` are the plan's derived facts when the caller has them (the pipeline does);
+    otherwise they are worked out here.
+    """
+    facts = facts or derive_facts(plan)
     problems: list[Problem] = []
     problems.extend(_contents(plan))
     problems.extend(_unique_ids(plan))
@@ -36,10 +42,10 @@ def validate(plan: Plan) -> list[Problem]:
     problems.extend(_narrative(plan))
     problems.extend(link_problems(plan))
     problems.extend(table_problems(plan))
-    problems.extend(progress_problems(plan))
-    problems.extend(indicator_problems(plan))
+    problems.extend(progress_problems(plan, facts.catalogue))
+    problems.extend(indicator_problems(plan, facts.indicators))
     problems.extend(site_problems(plan))
-    problems.extend(_gap_warnings(plan))
+    problems.extend(_gap_warnings(facts.gaps))
     return problems
 
 
@@ -241,8 +247,8 @@ def _link_problem(where: Location, url: str) -> Problem:
     )
 
 
-def _gap_warnings(plan: Plan) -> Iterator[Problem]:
-    for gap in find_gaps(plan):
+def _gap_warnings(gaps: Iterable[DraftGap]) -> Iterator[Problem]:
+    for gap in gaps:
         kind = "missing" if gap.explicit else "placeholder"
         yield Problem(
             gap.location,
@@ -254,9 +260,9 @@ def _gap_warnings(plan: Plan) -> Iterator[Problem]:
         )
 
 
-def gap_counts(plan: Plan) -> Counter[str]:
+def gap_counts(gaps: Iterable[DraftGap]) -> Counter[str]:
     """How many gaps each part of the plan has (for the check summary)."""
-    return Counter(g.group for g in find_gaps(plan))
+    return Counter(g.group for g in gaps)
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from generator.core.problems import Location, Problem, Severity, dotted, suggest_known
 from generator.derive.citations import IndicatorIndex
 from generator.derive.markers import PROGRESS_MARKER, scan_markers
-from generator.derive.progress_indicators import catalogue_index, resolve_code
+from generator.derive.progress_indicators import resolve_code
 from generator.derive.progress_report import stated_check
 from generator.model.base import Model
 from generator.model.plan import Plan
@@ -24,10 +24,11 @@ RESERVED_PERIODS = frozenset({"index", "browse"})
 """Period ids that would clash with a plan's own pages (index.md, browse.md)."""
 
 
-def progress_problems(plan: Plan) -> list[Problem]:
-    """Every problem in the plan's progress plans and in its ``{{ progress: … }}`` markers."""
+def progress_problems(plan: Plan, index: IndicatorIndex | None) -> list[Problem]:
+    """Every problem in the plan's progress plans and in its ``{{ progress: … }}`` markers.
+
+    ``index`` is the plan's indicator index, or None while it has no catalogue."""
     problems: list[Problem] = []
-    index = catalogue_index(plan) if plan.progress else None
     for progress in plan.progress:
         problems += _settings(progress)
         problems += _levels(progress)

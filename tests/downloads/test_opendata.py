@@ -15,7 +15,7 @@ import pytest
 from generator.derive.arithmetic import check_table
 from generator.derive.gaps import find_gaps
 from generator.render.opendata.package import build_data
-from generator.render.opendata.registry import resources
+from generator.render.opendata.registry import resources, source_for
 from generator.render.opendata.resource import guard_formula
 from tests.downloads.conftest import FullBuild
 
@@ -129,10 +129,10 @@ def test_text_a_spreadsheet_would_run_is_guarded_in_csv_only() -> None:
 
 def test_every_kind_is_registered_once_and_builds_its_files(full_build: FullBuild) -> None:
     plan = full_build.result.plan
-    data = build_data(plan)
+    data = build_data(source_for(plan))
     listed = {item.path for item in data.listing}
     assert listed | {data.descriptor.path} == set(data.files)
-    assert {r.name for r in resources(plan)} >= {
+    assert {r.name for r in resources(source_for(plan))} >= {
         "themes", "priorities", "outcomes", "directorates", "contacts", "gaps", "tables", "table-checks"
     }
 
@@ -150,7 +150,7 @@ def test_pages_link_the_data_they_come_from(full_build: FullBuild) -> None:
         assert f'href="{href}"' in html
         assert (site / "plan" / section.id / href).resolve().is_file()
     page = (site / "data/index.html").read_text(encoding="utf-8")
-    for item in build_data(full_build.result.plan).listing:
+    for item in build_data(source_for(full_build.result.plan)).listing:
         assert f'href="{item.path.removeprefix("data/")}"' in page, item.path
     assert 'href="datapackage.json"' in page
     nav = json.dumps(full_build.result.nav)

@@ -11,11 +11,10 @@ import csv
 import io
 from collections.abc import Iterator
 
-from generator.derive.citations import has_indicators, indicator_index
+from generator.derive.citations import has_indicators
 from generator.model import indicator_urls as indicator_paths
-from generator.model.plan import Plan
-from generator.render.opendata.indicator_files import INDICATOR_COLUMNS, VALUE_COLUMNS, indicator_files
-from generator.render.opendata.resource import Column, ColumnType, Resource, Row
+from generator.render.opendata.indicator_files import INDICATOR_COLUMNS, VALUE_COLUMNS
+from generator.render.opendata.resource import Column, ColumnType, Resource, Row, Source
 
 _TYPES: dict[str, ColumnType] = {
     "latest_value": "number", "target": "number", "actual": "number", "stretch_target": "number",
@@ -68,11 +67,12 @@ def _rows(data: bytes) -> tuple[Row, ...]:
     return tuple(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
 
 
-def indicators(plan: Plan) -> Iterator[Resource]:
+def indicators(source: Source) -> Iterator[Resource]:
     """Every indicator with its latest value and status, and every indicator's values by period."""
+    plan = source.plan
     if not has_indicators(plan):
         return
-    files = indicator_files(indicator_index(plan))
+    files = source.indicator_files
     if indicator_paths.ALL_CSV not in files:
         return
     yield Resource(

@@ -109,21 +109,12 @@ def _csv(columns: tuple[str, ...], records: Iterable[dict[str, str]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-_LAST: list[tuple[IndicatorIndex, dict[str, bytes]]] = []
-"""The latest index and its files: the pages and the open data package both ask for them."""
-
-
 def indicator_files(index: IndicatorIndex) -> dict[str, bytes]:
     """Every download: all indicators (CSV, values CSV, JSON), and each indicator (CSV, JSON).
 
-    Made once per index (2 s for 3,000 indicators, asked for twice per build).
+    Made once per build (2 s for 3,000 indicators): the open data package describes them and the
+    pages list them, from the same files (:class:`generator.render.opendata.resource.Source`).
     """
-    if not (_LAST and _LAST[0][0] is index):
-        _LAST[:] = [(index, _indicator_files(index))]
-    return dict(_LAST[0][1])
-
-
-def _indicator_files(index: IndicatorIndex) -> dict[str, bytes]:
     rule = index.catalogue.rule
     if rule is None:
         return {}

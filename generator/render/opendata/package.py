@@ -18,8 +18,8 @@ from generator.model.changes import COMPARED, Baseline, ChangeReport, Record
 from generator.model.data_urls import DESCRIPTOR, FOLDER
 from generator.model.plan import Plan
 from generator.render.opendata.records import compared_records
-from generator.render.opendata.registry import report_resources, resources
-from generator.render.opendata.resource import MEDIA_TYPES, Format, Resource
+from generator.render.opendata.registry import report_resources, resources, source_for
+from generator.render.opendata.resource import MEDIA_TYPES, Format, Resource, Source
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,13 @@ def publication_title(plan: Plan) -> str:
 
 def plan_baseline(plan: Plan) -> Baseline:
     """An earlier version of the plan (from git) as the baseline a build compares with."""
-    earlier = {r.name: r.render("csv") for r in resources(plan) if r.name in COMPARED and "csv" in r.formats}
+    found = resources(source_for(plan))
+    earlier = {r.name: r.render("csv") for r in found if r.name in COMPARED and "csv" in r.formats}
     records = {name: read_records(data) for name, data in earlier.items()}
     return Baseline(records, publication_title(plan), plan.plan.date, earlier)
 
 
-def build_data(plan: Plan, baseline: Baseline | None = None) -> DataFiles:
+def build_data(source: Source, baseline: Baseline | None = None) -> DataFiles:
     """Every resource as CSV (and JSON where it has one), plus ``data/datapackage.json``.
 
     The changes files compare the plan's records with ``baseline``'s: read from the files just
@@ -75,7 +76,8 @@ def build_data(plan: Plan, baseline: Baseline | None = None) -> DataFiles:
                 )
             )
 
-    found = resources(plan)
+    plan = source.plan
+    found = resources(source)
     for resource in found:
         add(resource)
     report = change_report(*_compared(found, files, baseline))

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.derive.gaps import field_labels, find_gaps
+from generator.derive.gaps import field_labels
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Outcome, Plan, Priority, Theme
-from generator.render.opendata.resource import Column, ForeignKey, Resource, Row, gap_columns, text_fields
+from generator.render.opendata.resource import (
+    Column,
+    ForeignKey,
+    Resource,
+    Row,
+    Source,
+    gap_columns,
+    text_fields,
+)
 
 PAGE = Column("page", "string", "The address of the record's page, relative to the site's root")
 
@@ -22,8 +30,9 @@ def _page(path: str) -> str:
     return paths.url_of(target) + (f"#{anchor}" if anchor else "")
 
 
-def themes(plan: Plan) -> Iterator[Resource]:
+def themes(source: Source) -> Iterator[Resource]:
     """One record per theme, in the plan's order."""
+    plan = source.plan
     records: list[Row] = []
     for theme in plan.themes_in_order():
         records.append(
@@ -77,8 +86,9 @@ def _gap_words(value: object) -> str | None:
     return value.missing if isinstance(value, Gap) else None
 
 
-def priorities(plan: Plan) -> Iterator[Resource]:
+def priorities(source: Source) -> Iterator[Resource]:
     """One record per priority of every theme."""
+    plan = source.plan
     records: list[Row] = []
     for theme in plan.themes_in_order():
         for priority in theme.priorities:
@@ -115,8 +125,9 @@ def priorities(plan: Plan) -> Iterator[Resource]:
     )
 
 
-def outcomes(plan: Plan) -> Iterator[Resource]:
+def outcomes(source: Source) -> Iterator[Resource]:
     """One record per outcome row: every field of the plan's five columns."""
+    plan = source.plan
     labels = field_labels(plan)
     records = [_outcome_row(theme, priority, outcome) for theme, priority, outcome in _in_order(plan)]
     yield Resource(
@@ -178,8 +189,9 @@ def _outcome_row(theme: Theme, priority: Priority | None, outcome: Outcome) -> R
     }
 
 
-def directorates(plan: Plan) -> Iterator[Resource]:
+def directorates(source: Source) -> Iterator[Resource]:
     """The directorates, with how many outcomes each leads."""
+    plan = source.plan
     led = plan.lead_counts()
     yield Resource(
         "directorates",
@@ -200,8 +212,9 @@ def directorates(plan: Plan) -> Iterator[Resource]:
     )
 
 
-def contacts(plan: Plan) -> Iterator[Resource]:
+def contacts(source: Source) -> Iterator[Resource]:
     """The contact officers the plan names, with how many outcomes each is named for."""
+    plan = source.plan
     named = plan.contact_counts()
     yield Resource(
         "contacts",
@@ -229,7 +242,7 @@ def contacts(plan: Plan) -> Iterator[Resource]:
     )
 
 
-def gaps(plan: Plan) -> Iterator[Resource]:
+def gaps(source: Source) -> Iterator[Resource]:
     """Every place the draft leaves unfinished, as the gaps page lists them."""
     yield Resource(
         "gaps",
@@ -260,7 +273,7 @@ def gaps(plan: Plan) -> Iterator[Resource]:
                 "kind": "missing value" if gap.explicit else "placeholder in text",
                 "page": _page(gap.page),
             }
-            for gap in find_gaps(plan)
+            for gap in source.facts.gaps
         ),
         page=paths.GAPS,
     )

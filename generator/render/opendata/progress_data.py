@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.model.base import Gap
-from generator.model.plan import Plan
 from generator.model.progress import PlacedTask, ProgressPlan
-from generator.render.opendata.resource import Column, Resource, Row, gap_columns, text_fields
+from generator.render.opendata.resource import Column, Resource, Row, Source, gap_columns, text_fields
 
 
 def _owners(plan: ProgressPlan, placed: PlacedTask) -> tuple[list[str], list[str]]:
@@ -51,8 +50,9 @@ def _task_row(plan: ProgressPlan, placed: PlacedTask) -> Row:
     }
 
 
-def progress_tasks(plan: Plan) -> Iterator[Resource]:
+def progress_tasks(source: Source) -> Iterator[Resource]:
     """One record per task of every progress plan, with its latest reported status."""
+    plan = source.plan
     if not plan.progress:
         return
     yield Resource(
@@ -91,8 +91,9 @@ def progress_tasks(plan: Plan) -> Iterator[Resource]:
     )
 
 
-def progress_updates(plan: Plan) -> Iterator[Resource]:
+def progress_updates(source: Source) -> Iterator[Resource]:
     """One record per status update: what each period's report says about each task."""
+    plan = source.plan
     if not plan.progress:
         return
     records: list[Row] = []

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from generator.load.published import read_records
 from generator.model.changes import COMPARED, Record
 from generator.model.plan import Plan
-from generator.render.opendata.registry import resources
+from generator.render.opendata.registry import resources, source_for
 from generator.render.opendata.resource import Resource
 
 
@@ -29,4 +29,4 @@ def compared_records(
 
 def plan_records(plan: Plan) -> dict[str, list[Record]]:
     """The compared resources of ``plan``, each as its CSV file's rows."""
-    return compared_records(resources(plan), lambda resource: resource.render("csv"))
+    return compared_records(resources(source_for(plan)), lambda resource: resource.render("csv"))

@@ -1,6 +1,7 @@
 """The one place each kind of record registers its open data resources.
 
-A provider takes the plan and yields :class:`~generator.render.opendata.resource.Resource` values;
+A provider takes the plan with its facts (a :class:`~generator.render.opendata.resource.Source`)
+and yields :class:`~generator.render.opendata.resource.Resource` values;
 the files, the data package descriptor and the "Download the data" page follow from this list
 alone. To publish a new kind (indicators, progress tasks, …), write a provider beside the
 others and add it here.
@@ -10,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from generator.derive.citations import has_indicators
+from generator.derive.facts import Facts, derive_facts
 from generator.model.changes import ChangeReport
 from generator.model.plan import Plan
 from generator.render.opendata import changes_data, indicator_data, plan_data, progress_data, table_data
-from generator.render.opendata.resource import Resource
+from generator.render.opendata.indicator_files import indicator_files
+from generator.render.opendata.resource import Resource, Source
 
-Provider = Callable[[Plan], Iterable[Resource]]
+Provider = Callable[[Source], Iterable[Resource]]
 ReportProvider = Callable[[ChangeReport], Iterable[Resource]]
 
 PROVIDERS: tuple[Provider, ...] = (
@@ -34,9 +38,16 @@ PROVIDERS: tuple[Provider, ...] = (
 """Every provider, in the order their resources are listed."""
 
 
-def resources(plan: Plan) -> list[Resource]:
+def source_for(plan: Plan, facts: Facts | None = None) -> Source:
+    """What the providers read, for a plan on its own (an earlier version from git, a test)."""
+    facts = facts or derive_facts(plan)
+    downloads = indicator_files(facts.indicators) if has_indicators(plan) else {}
+    return Source(plan, facts, downloads)
+
+
+def resources(source: Source) -> list[Resource]:
     """Every open data resource of the plan, in registry order."""
-    return [resource for provider in PROVIDERS for resource in provider(plan)]
+    return [resource for provider in PROVIDERS for resource in provider(source)]
 
 
 REPORT_PROVIDERS: tuple[ReportProvider, ...] = (changes_data.changes,)

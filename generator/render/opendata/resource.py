@@ -21,8 +21,10 @@ from typing import Any, Literal
 from generator.core.downloads import compact_json, json_lines
 from generator.core.escape import collapse
 from generator.core.rendercache import reuse
+from generator.derive.facts import Facts
 from generator.model.base import Gap
 from generator.model.data_urls import resource_file
+from generator.model.plan import Plan
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
 Value = str | int | bool | list[str] | None
@@ -30,6 +32,16 @@ Row = Mapping[str, Value]
 Format = Literal["csv", "json"]
 
 MEDIA_TYPES: dict[Format, str] = {"csv": "text/csv", "json": "application/json"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """What every provider of open data reads: the plan, its derived facts, and the indicator
+    downloads (made once per build, and both described here and listed on the pages)."""
+
+    plan: Plan
+    facts: Facts
+    indicator_files: Mapping[str, bytes]
 
 
 @dataclass(frozen=True)

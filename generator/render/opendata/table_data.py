@@ -15,7 +15,7 @@ from generator.derive.markers import placements, table_anchor
 from generator.model import urls as paths
 from generator.model.plan import Plan
 from generator.model.tables import Table
-from generator.render.opendata.resource import Column, ForeignKey, Resource, Row
+from generator.render.opendata.resource import Column, ForeignKey, Resource, Row, Source
 
 
 def _section_pages(plan: Plan) -> dict[str, str]:
@@ -28,8 +28,9 @@ def _section_pages(plan: Plan) -> dict[str, str]:
     }
 
 
-def data_tables(plan: Plan) -> Iterator[Resource]:
+def data_tables(source: Source) -> Iterator[Resource]:
     """An index of the data tables, then each table's figures as published."""
+    plan = source.plan
     placed = _section_pages(plan)
     yield Resource(
         "tables",
@@ -108,8 +109,9 @@ def _figures(table: Table, page: str | None) -> Resource:
     )
 
 
-def table_checks(plan: Plan) -> Iterator[Resource]:
+def table_checks(source: Source) -> Iterator[Resource]:
     """One record per sum the tables' checks make: the figures compared and the result."""
+    plan = source.plan
     records: list[Row] = []
     for table in plan.tables:
         for comparison in check_table(table):

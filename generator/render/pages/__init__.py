@@ -15,6 +15,7 @@ from typing import Any
 from generator.core.downloads import Download
 from generator.core.escape import title_html
 from generator.derive.citations import has_indicators
+from generator.derive.facts import Facts, derive_facts
 from generator.model import data_urls as data_paths
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
@@ -24,6 +25,7 @@ from generator.render.abbreviations import mark_first_uses, plan_abbreviations
 from generator.render.cards import as_cards
 from generator.render.opendata.indicator_files import indicator_files
 from generator.render.opendata.package import build_data
+from generator.render.opendata.resource import Source
 from generator.render.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
 from generator.render.pages.accessibility import accessibility_page
 from generator.render.pages.changes import NAV_TITLE as CHANGES_TITLE
@@ -51,29 +53,35 @@ class SiteSources:
     """Other files for the docs folder: the open data (CSV, JSON, datapackage.json)."""
 
 
-def build(plan: Plan, pdf: Download | None = None, baseline: Baseline | None = None) -> SiteSources:
+def build(
+    plan: Plan, pdf: Download | None = None, baseline: Baseline | None = None, facts: Facts | None = None
+) -> SiteSources:
     """Every page of the site, and its navigation, from one plan.
 
     ``pdf`` is the whole plan as a PDF when the build made one: the home page and the
     download page then link it with its size. ``baseline`` is the last publication's records:
     the changes page and files list what differs from them (a first publication has none).
+    ``facts`` are the plan's derived facts, worked out here when the caller has none.
     """
-    look = lookups(plan, pdf)
-    data = build_data(plan, baseline)
+    facts = facts or derive_facts(plan)
+    look = lookups(plan, facts, pdf)
+    downloads = indicator_files(facts.indicators) if has_indicators(plan) else {}
+    data = build_data(Source(plan, facts, downloads), baseline)
     pages: dict[str, str] = {data_paths.PAGE: downloads_page(plan, data, pdf)}
     for path, text in [
-        *index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan), glossary_page(plan)
+        *index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan, len(facts.gaps)),
+        glossary_page(plan),
     ]:
         pages[path] = text
     pages.update(indicator_pages(plan, look))
-    pages.update(progress_pages(plan))
+    pages.update(progress_pages(plan, facts.catalogue))
     if plan.progress:
         pages[paths.DATA_RIVER] = data_river_page(plan)
     path, text = changes_page(plan, data.changes, [*pages, paths.CHANGES])
     pages[path] = text
     known = plan_abbreviations(plan)
     pages = {path: mark_first_uses(as_cards(text), known) for path, text in pages.items()}
-    files = {**data.files, **indicator_files(look.indicators)}
+    files = {**data.files, **downloads}
     return SiteSources(pages=pages, nav=build_nav(plan), files=files)
 
 

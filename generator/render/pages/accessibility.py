@@ -7,7 +7,6 @@ model, so the statement can never disagree with the pages it describes.
 
 from __future__ import annotations
 
-from generator.derive.gaps import find_gaps
 from generator.model import urls as paths
 from generator.model.plan import Plan
 from generator.render.jinja import render
@@ -16,14 +15,14 @@ NAV_TITLE = "Accessibility statement"
 """The statement's name in the navigation and the footer of every page."""
 
 
-def accessibility_page(plan: Plan) -> tuple[str, str]:
+def accessibility_page(plan: Plan, gap_count: int) -> tuple[str, str]:
     """The statement's path and Markdown text."""
     return paths.ACCESSIBILITY, render(
         "accessibility.md.j2",
         page=paths.ACCESSIBILITY,
         plan=plan.plan,
         nav_title=NAV_TITLE,
-        gap_count=len(find_gaps(plan)),
+        gap_count=gap_count,
         has_corrections=bool(plan.corrections),
         has_indicators=plan.indicators is not None,
         has_progress=bool(plan.progress),

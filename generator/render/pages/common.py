@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator.core.downloads import Download
-from generator.derive.citations import IndicatorIndex, indicator_index
+from generator.derive.citations import IndicatorIndex
+from generator.derive.facts import Facts
 from generator.derive.gaps import field_labels
 from generator.model import urls as paths
-from generator.model.indicators import Catalogue
 from generator.model.plan import Outcome, Plan, Priority, Theme
 
 
@@ -49,10 +49,15 @@ class Lookups:
     directorates: dict[str, DirectorateView]
     contacts: dict[str, ContactView]
     labels: dict[str, str]
+    facts: Facts
+    """The plan's derived facts: its gaps, its indicator index (derive/facts.py)."""
     pdf: Download | None = None
     """The whole plan as a PDF, when this build makes one."""
-    indicators: IndicatorIndex = field(default_factory=lambda: IndicatorIndex(Catalogue()))
-    """The indicator catalogue with its ratings and citations, and the links in outcome text."""
+
+    @property
+    def indicators(self) -> IndicatorIndex:
+        """The indicator catalogue with its ratings and citations, and the links in outcome text."""
+        return self.facts.indicators
 
     def cited_by(self, outcomes: list[Outcome]) -> tuple[dict[str, DirectorateView], dict[str, ContactView]]:
         """The directorates and contacts that ``outcomes`` name, and no others.
@@ -70,9 +75,10 @@ class Lookups:
         return directorates, contacts
 
 
-def lookups(plan: Plan, pdf: Download | None = None) -> Lookups:
-    """Build the lookups for a validated plan."""
+def lookups(plan: Plan, facts: Facts, pdf: Download | None = None) -> Lookups:
+    """Build the lookups for a validated plan and its derived facts."""
     return Lookups(
+        facts=facts,
         pdf=pdf,
         directorates={
             d.code: DirectorateView(d.code, d.name, paths.directorate(d)) for d in plan.directorates
@@ -81,7 +87,6 @@ def lookups(plan: Plan, pdf: Download | None = None) -> Lookups:
             c.id: ContactView(c.id, c.name, c.phone, paths.contact_anchor(c), c.role) for c in plan.contacts
         },
         labels=field_labels(plan),
-        indicators=indicator_index(plan),
     )
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from generator.core.downloads import Download
 from generator.derive.citations import has_indicators
-from generator.derive.gaps import DraftGap, find_gaps
+from generator.derive.gaps import DraftGap
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Plan
@@ -21,7 +21,7 @@ from generator.render.pages.tables import place_tables
 
 def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
     """The home page, every narrative section, and the browse pages."""
-    gaps = find_gaps(plan)
+    gaps = list(look.facts.gaps)
     yield paths.HOME, _home(plan, len(gaps), look.pdf)
     for section in plan.sections:
         yield paths.section(section), render(
@@ -29,7 +29,7 @@ def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
             page=paths.section(section),
             section=section,
             missing_gap=Gap(missing=section.missing) if section.missing else None,
-            body=place_tables(section, plan),
+            body=place_tables(section, plan, index=look.facts.catalogue),
         )
     yield paths.DIRECTORATES, _directorates(plan, look)
     for code, view in look.directorates.items():

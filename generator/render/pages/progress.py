@@ -19,7 +19,6 @@ from generator.derive.citations import IndicatorIndex
 from generator.derive.markers import progress_placements
 from generator.derive.progress_indicators import (
     IndicatorLink,
-    catalogue_index,
     linked_indicators,
     resolve_code,
 )
@@ -54,11 +53,12 @@ from generator.render.pages.progress_views import (
 )
 
 
-def progress_pages(plan: Plan) -> Iterator[tuple[str, str]]:
-    """The progress index and every plan's page, browse page and period reports."""
+def progress_pages(plan: Plan, index: IndicatorIndex | None) -> Iterator[tuple[str, str]]:
+    """The progress index and every plan's page, browse page and period reports.
+
+    ``index`` is the plan's indicator index, or None while it has no catalogue."""
     if not plan.progress:
         return
-    index = catalogue_index(plan)
     yield paths.PROGRESS, _index(plan)
     for progress in plan.progress:
         # bvpp serve reuses a plan's pages while everything they read is unchanged.

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from generator.derive.arithmetic import Comparison, check_table, describe, expression
-from generator.derive.citations import has_indicators, indicator_index
+from generator.derive.citations import IndicatorIndex
 from generator.derive.markers import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
@@ -27,12 +27,17 @@ from generator.render.pages.progress import progress_table_html
 
 
 def place_tables(
-    section: Section, plan: Plan, gaps_href: str | None = None, csv_links: bool = True
+    section: Section,
+    plan: Plan,
+    gaps_href: str | None = None,
+    csv_links: bool = True,
+    index: IndicatorIndex | None = None,
 ) -> Markup:
     """The section's body with each table marker replaced by its table, each gap marker by a gap.
 
-    On the site a gap links to the gaps page and each table to its CSV download; the PDF
-    passes its own ``gaps_href`` (an anchor in the document) and no CSV links.
+    On the site a gap links to the gaps page, each table to its CSV download and, given the
+    plan's indicator ``index``, a column of codes to the indicators' pages; the PDF passes its
+    own ``gaps_href`` (an anchor in the document) and no links.
     """
     tables = {table.id: table for table in plan.tables}
     page = paths.section(section)
@@ -42,7 +47,7 @@ def place_tables(
         table = tables.get(marker.table_id or "")
         if table is not None:
             csv_href = paths.file_href(page, table_csv(table.id)) if csv_links else None
-            hrefs = _indicator_hrefs(plan, table, page) if csv_links else {}
+            hrefs = _indicator_hrefs(table, page, index) if csv_links and index else {}
             lines[marker.index] = "\n" + table_html(table, csv_href, hrefs).rstrip("\n") + "\n"
         elif gap := GAP_MARKER.match(marker.text):
             lines[marker.index] = gap_html(Gap(missing=gap["words"]), gaps_href)
@@ -54,15 +59,14 @@ def place_tables(
     return Markup("\n".join(lines))
 
 
-def _indicator_hrefs(plan: Plan, table: Table, page: str) -> dict[str, tuple[str, str]]:
+def _indicator_hrefs(table: Table, page: str, index: IndicatorIndex) -> dict[str, tuple[str, str]]:
     """Cell text → (link to its indicator's page, the indicator's label), for a column of codes.
 
     The link says the code in full ("LPSA 2", not "2"), so that it makes sense on its own.
     """
     linked = table.spec.indicators
-    if linked is None or not has_indicators(plan):
+    if linked is None:
         return {}
-    index = indicator_index(plan)
     found = {}
     for row in table.rows:
         for cell in row:
