@@ -70,4 +70,10 @@ def require(available: bool, what: str) -> None:
 def without_card_markup(text: str) -> str:
     """A page's tables as their templates write them: the table roles and cell headings that
     make them cards on a phone (generator/render/cards.py) taken out, for tests about content."""
-    return re.sub(r' (?:role|data-label)="[^"]*"', "", text)
+    return re.sub(r' (?:role="(?:table|rowgroup|row|rowheader|columnheader|cell)"|data-label="[^"]*")', "", text)
+
+
+def as_written(text: str) -> str:
+    """A page as its templates write it, before the finishing pass: no ``<abbr>`` around the
+    first use of a term and no card markup, for tests about what the page says."""
+    return without_card_markup(re.sub(r'<abbr title="[^"]*">([^<]*)</abbr>', r"\1", text))

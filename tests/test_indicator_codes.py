@@ -16,6 +16,7 @@ from generator.derive.citations import indicator_index
 from generator.derive.codes import expand_range, find_codes
 from generator.pipeline import Project
 from generator.render import pages
+from tests.conftest import as_written
 from tests.test_escape import TRAPS, Element, parse, plain, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +100,7 @@ def test_every_code_in_the_bundled_plan_resolves_to_an_indicator(bundled: pipeli
 
 def test_an_outcome_page_links_its_codes_and_the_indicator_links_back(bundled: pipeline.CheckResult) -> None:
     assert bundled.plan is not None
-    built = pages.build(bundled.plan).pages
+    built = {path: as_written(text) for path, text in pages.build(bundled.plan).pages.items()}
     outcome = built["outcomes/behaviour-and-attendance-through-behaviour-support-plan.md"]
     assert (
         "- [BV 44](../indicators/bvpi-44.md), [45](../indicators/bvpi-45.md), [46](../indicators/bvpi-46.md)"
@@ -130,7 +131,7 @@ def test_an_unknown_or_ambiguous_code_is_a_located_warning_and_stays_unlinked(
          'indicator code "BV 181" is ambiguous: it could be BVPI 181a, BVPI 181b, BVPI 181c, BVPI 181d'),
     ]
     assert result.plan is not None
-    page = pages.build(result.plan).pages["outcomes/no-schools-under-achieving-or-with-serious-weaknesses.md"]
+    page = as_written(pages.build(result.plan).pages["outcomes/no-schools-under-achieving-or-with-serious-weaknesses.md"])
     assert "- BV 999, BV 181\n" in page
 
 

@@ -15,7 +15,8 @@ from pydantic_core.core_schema import ErrorType
 
 from generator.core.problems import Location
 from generator.core.strictyaml import parse_yaml
-from generator.load.errors import _PATTERN_WORDS, HANDLERS, WANTED, Fault, _one_problem
+from generator.load.error_words import PATTERN_WORDS, WANTED
+from generator.load.errors import HANDLERS, Fault, _one_problem
 from generator.model.plan import Outcome
 
 CODES = sorted(get_args(ErrorType))
@@ -75,4 +76,4 @@ def test_every_pattern_a_model_uses_has_words() -> None:
 
     used = set().union(*(_patterns(c.model.model_json_schema()) for c in CONTENT_SCHEMAS))
     assert used, "no patterns found: the walk is broken"
-    assert used <= set(_PATTERN_WORDS), used - set(_PATTERN_WORDS)
+    assert used <= set(PATTERN_WORDS), used - set(PATTERN_WORDS)

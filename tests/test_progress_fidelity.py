@@ -18,6 +18,7 @@ from generator import pipeline
 from generator.model.plan import Plan
 from generator.pipeline import Project
 from generator.render import pages
+from tests.conftest import as_written
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.skipif(not CPA.exists(), reason="needs ../shared/seeds 
 def site() -> tuple[Plan, dict[str, str]]:
     result = pipeline.check(Project.at(ROOT))
     assert result.plan is not None
-    return result.plan, pages.build(result.plan, None).pages
+    return result.plan, {path: as_written(text) for path, text in pages.build(result.plan, None).pages.items()}
 
 
 def plain(page: str) -> str:

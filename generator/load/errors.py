@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from generator.core.problems import Location, Problem, dotted, suggest_known
 from generator.core.strictyaml import Path_, YamlDocument
+from generator.load.error_words import GAP_HINT, LIST_HINT, PATTERN_WORDS, TYPE_HINTS, WANTED
 from generator.model.base import ID_PATTERN, Model
 
 
@@ -137,62 +138,6 @@ class Fault:
         return Problem(self.location, self.field, f"expected {wanted}, found {self.found}", hint)
 
 
-_GAP_HINT = "a missing value is written as a mapping: 'missing: <what the source says>'"
-_LIST_HINT = "add at least one entry, or write the gap as 'missing: <what the source says>'"
-
-WANTED = {
-    "string_type": "text",
-    "string_too_short": "text (not blank)",
-    "string_too_long": "shorter text",
-    "string_pattern_mismatch": "text of another form",
-    "list_type": "a list (lines starting with '- ')",
-    "dict_type": "a mapping (name: value lines)",
-    "model_type": "a mapping (name: value lines)",
-    "model_attributes_type": "a mapping (name: value lines)",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_parsing_size": "a whole number of a sensible size",
-    "int_from_float": "a whole number",
-    "float_parsing": "a number",
-    "decimal_parsing": "a number",
-    "decimal_type": "a number",
-    "finite_number": "a number",
-    "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
-    "date_parsing": "a date written as YYYY-MM-DD",
-    "date_type": "a date written as YYYY-MM-DD",
-    "literal_error": "one of the listed words",
-    "too_short": "at least one entry",
-    "too_long": "fewer entries",
-    "greater_than_equal": "a larger number",
-    "less_than_equal": "a smaller number",
-    "value_error": "a value that fits the rule for this field",
-}
-"""What each error code wanted, in words: used alone and when a value matches none of a
-union's branches (text or a gap, for example)."""
-
-_TYPE_HINTS = {
-    "string_type": "write the text on the same line as the field's name, in quotes if it "
-    "contains ': ' or ' #'",
-    "list_type": "write one entry per line, each starting with '- ', or all on one line "
-    'as ["A", "B"]',
-    "dict_type": "write the fields as 'name: value' lines, indented under this one",
-    "model_type": "write the fields as 'name: value' lines, indented under this one",
-    "model_attributes_type": "write the fields as 'name: value' lines, indented under this one",
-    "int_parsing": "write digits only, e.g. 12",
-    "float_parsing": "write digits only, with a point for decimals, e.g. 12.5",
-    "decimal_parsing": "write digits only, with a point for decimals, e.g. 12.5",
-    "date_from_datetime_parsing": 'write a real date as YYYY-MM-DD in quotes, e.g. "2004-04-07"',
-    "date_parsing": 'write a real date as YYYY-MM-DD in quotes, e.g. "2004-04-07"',
-    "date_type": 'write a real date as YYYY-MM-DD in quotes, e.g. "2004-04-07"',
-    "int_type": "write digits only, e.g. 12",
-    "int_parsing_size": "write the number as the source gives it; this one is far too long",
-    "int_from_float": "write a whole number, without a decimal point",
-    "decimal_type": "write digits only, with a point for decimals, e.g. 12.5",
-    "finite_number": "write the figure itself, e.g. 12.5; 'NaN' and 'inf' are not figures",
-}
-
-
-
 def _missing(fault: Fault) -> Problem:
     if not fault.absent:  # pydantic says "missing" for a value it could not find: say so plainly
         return fault.problem("a value", "write the value after the colon")
@@ -216,7 +161,7 @@ def _literal(fault: Fault) -> Problem:
 def _too_short(fault: Fault) -> Problem:
     least = fault.ctx("min_length")
     wanted = "at least one entry" if least in {"", 1} else f"at least {least} entries"
-    return fault.problem(wanted, _LIST_HINT)
+    return fault.problem(wanted, LIST_HINT)
 
 
 def _too_long(fault: Fault) -> Problem:
@@ -262,7 +207,7 @@ def _typed(fault: Fault) -> Problem:
         )
     reason = str(fault.ctx("error"))
     because = f" ({reason})" if reason and kind.startswith("date") else ""
-    problem = fault.problem(WANTED[kind], _TYPE_HINTS.get(kind, _TYPE_HINTS["string_type"]))
+    problem = fault.problem(WANTED[kind], TYPE_HINTS.get(kind, TYPE_HINTS["string_type"]))
     return Problem(problem.location, problem.field, problem.message + because, problem.hint)
 
 
@@ -278,7 +223,7 @@ HANDLERS: dict[str, Callable[[Fault], Problem]] = {
     "greater_than_equal": _bound,
     "less_than_equal": _bound,
     "value_error": _rule,
-    **{kind: _typed for kind in _TYPE_HINTS},
+    **{kind: _typed for kind in TYPE_HINTS},
 }
 """Every pydantic error code a content model can raise, and how it is told."""
 
@@ -308,7 +253,7 @@ def _union(fault: Fault) -> Problem:
     wanted = sorted({_wanted(e) for e in fault.errors if e["type"] not in gap})
     if gap:
         wanted.append("a gap ('missing: …')")
-    value, hint = fault.value, _GAP_HINT
+    value, hint = fault.value, GAP_HINT
     if isinstance(value, dict) and "text" in wanted:
         hint = f"if this is text containing ': ', put all of it in quotes; {hint}"
     elif (value is None and not fault.absent) or (isinstance(value, str) and not value.strip()):
@@ -317,7 +262,7 @@ def _union(fault: Fault) -> Problem:
             "'missing: <what the source says>' on the next line, indented under it"
         )
     elif isinstance(value, str) and any(w.startswith("a list") for w in wanted):
-        hint = f"{_TYPE_HINTS['list_type']}; {hint}"
+        hint = f"{TYPE_HINTS['list_type']}; {hint}"
     return fault.problem(" or ".join(wanted), hint)
 
 
@@ -331,36 +276,10 @@ def _one_problem(fault: Fault) -> Problem:
         return _union(fault)
     return HANDLERS.get(fault.error["type"], _fallback)(fault)
 
-_PATTERN_WORDS = {
-    ID_PATTERN: (
-        "an id (lower-case letters and digits joined by single hyphens)",
-        "ids become web addresses: use lower-case letters, digits and single hyphens only",
-    ),
-    r"^[A-Z]{2,4}$": (
-        "a directorate code (2 to 4 capital letters)",
-        'use a code from directorates.yaml, e.g. "UL"',
-    ),
-    r"^\d{4}/\d{2}$": ("a year written as 2004/05", 'write the year in quotes, e.g. "2004/05"'),
-    r"^[A-Z]$": ("one capital letter", 'write the priority\'s letter in quotes, e.g. "A"'),
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*/[A-Z]$": (
-        "a priority written as <theme id>/<letter>",
-        'name the theme\'s id and the priority\'s letter, e.g. "environment/A"',
-    ),
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*\.csv$": (
-        "a CSV file name (lower-case letters, digits and hyphens, ending .csv)",
-        'name a file in content/tables/, e.g. "sources-of-income.csv"',
-    ),
-    r"^[A-Z]?[0-9]+(?:\.[0-9]+)*[a-z]?$": (
-        "an indicator number (digits, perhaps with a point, a leading capital or a final letter)",
-        'write the number within its family as the source does, e.g. "157", "192a", "2.1" or "C26"',
-    ),
-}
-
-
 def _pattern_problem(
     location: Location, field: str, pattern: str, value: Any, found: str
 ) -> Problem:
-    wanted, hint = _PATTERN_WORDS.get(
+    wanted, hint = PATTERN_WORDS.get(
         pattern, ("text of another form", "see the README for what this field holds")
     )
     text = str(value)

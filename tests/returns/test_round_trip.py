@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator import pipeline
 from generator.pipeline import Project
+from tests.conftest import as_written
 from tests.returns.helpers import bvpp, fill, row_of, template
 
 
@@ -70,7 +71,7 @@ def test_a_return_filled_in_imported_checks_and_shows_on_the_indicator_page(proj
     assert {p: p.read_bytes() for p in project.content.rglob("*") if p.is_file()} == content
     assert bvpp(project, "check", "-q").exit_code == 0
     pipeline.build(project, pdf=False)
-    page = (project.site / "indicators/recycling-rate/index.html").read_text(encoding="utf-8")
+    page = as_written((project.site / "indicators/recycling-rate/index.html").read_text(encoding="utf-8"))
     assert re.search(r"2004/05 Q1</th><td>2004-06-30</td><td class=\"bvpp-num\">17.50%</td>", page), page[:0]
     assert "Waste data system, June 2004" in page
 
