@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from types import SimpleNamespace
 
 from markupsafe import Markup
 
@@ -40,16 +39,30 @@ from generator.model.progress import Period, PlacedTask, ProgressPlan
 from generator.render.jinja import render
 from generator.render.pages.family import family
 from generator.render.pages.programme import programme_page
+from generator.render.pages.progress_browse import browse_page
 from generator.render.pages.progress_headline import headline, nothing_reported
+from generator.render.pages.progress_rows import (
+    ChangeRow,
+    CountRow,
+    IndicatorRow,
+    OutstandingRow,
+    OverdueRow,
+    PageLink,
+    PlanRow,
+    ReportLink,
+    StatedView,
+)
 from generator.render.pages.progress_views import (
     MEANINGS,
     GroupRows,
     TaskRow,
     long_date,
     paragraphs,
+    plan_words,
     state_badge,
     status_badge,
     task_row,
+    task_title,
 )
 
 
@@ -73,7 +86,7 @@ def _plan_pages(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None
         page = programme_page(plan, progress, _tasks_md(plan, progress, index))
         pages = [(paths.progress_plan(progress.id), page)]
     if progress.config.periods:  # a programme with no reports yet has no statuses to browse
-        pages.append((paths.progress_browse(progress.id), _browse_page(plan, progress)))
+        pages.append((paths.progress_browse(progress.id), browse_page(plan, progress)))
     for period in progress.config.periods:
         report = period_report(progress, period)
         pages.append((paths.progress_report(progress.id, period.id), _report_page(plan, report, index)))
@@ -165,20 +178,6 @@ def _key(progress: ProgressPlan) -> list[Markup]:
     ]
 
 
-def _words(progress: ProgressPlan) -> dict[str, str]:
-    levels = progress.config.levels
-    return {
-        "level_word": levels[-1].lower(),
-        "task_word": f"{levels[-1].lower()}s",
-        "group_word": f"{levels[0].lower()}s" if len(levels) > 1 else "",
-    }
-
-
-def _title(placed: PlacedTask) -> Markup:
-    title = placed.task.title
-    return html_text(title if isinstance(title, str) else f"({placed.id})")
-
-
 def _index(plan: Plan) -> str:
     views = []
     for progress in plan.progress:
@@ -187,15 +186,12 @@ def _index(plan: Plan) -> str:
             continue
         latest = period_report(progress, periods[-1])
         views.append(
-            SimpleNamespace(
+            PlanRow(
                 title=progress.title,
                 path=paths.progress_plan(progress.id),
                 levels=" › ".join(progress.config.levels),
                 tasks=len(progress.tasks()),
-                reports=[
-                    SimpleNamespace(title=p.title, path=paths.progress_report(progress.id, p.id))
-                    for p in periods
-                ],
+                reports=[PageLink(p.title, paths.progress_report(progress.id, p.id)) for p in periods],
                 latest=Markup("{}: {}").format(html_text(periods[-1].title), headline(latest)),
             )
         )
@@ -228,7 +224,7 @@ def _plan_page(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None)
     for period in progress.config.periods:
         report = period_report(progress, period)
         reports.append(
-            SimpleNamespace(
+            ReportLink(
                 title=period.title,
                 path=paths.progress_report(progress.id, period.id),
                 end=long_date(period.end),
@@ -242,7 +238,7 @@ def _plan_page(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None)
         progress=progress,
         task_count=len(tasks),
         group_count=len({id(t.groups[0]) for t in tasks if t.groups}),
-        placed_in=SimpleNamespace(title=section.title, path=paths.section(section)) if section else None,
+        placed_in=PageLink(section.title, paths.section(section)) if section else None,
         reports=reports,
         browse_path=paths.progress_browse(progress.id),
         key=_key(progress),
@@ -250,7 +246,7 @@ def _plan_page(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None)
         stated=[_stated_view(check) for check in stated],
         stated_period=stated_in.title if stated_in else "",
         groups=_groups(plan, progress, states, page, index, latest=True),
-        **_words(progress),
+        **plan_words(progress),
     )
 
 
@@ -273,32 +269,32 @@ def _report_page(plan: Plan, report: PeriodReport, index: IndicatorIndex | None)
         next=following,
         next_path=paths.progress_report(progress.id, following.id) if following else None,
         report=report,
-        counts=[SimpleNamespace(badge=status_badge(c.means, c.label), count=c.count) for c in report.counts],
+        counts=[CountRow(status_badge(c.means, c.label), c.count) for c in report.counts],
         headline=headline(report),
         quiet=nothing_reported(report),
         stated=[_stated_view(check) for check in report.stated],
         outstanding=[
-            SimpleNamespace(
+            OutstandingRow(
                 id=s.placed.id,
-                title=_title(s.placed),
+                title=task_title(s.placed),
                 due=_due(s.placed),
                 reason=paragraphs(s.update.progress if s.update else None, gaps_href, "No reason given."),
             )
             for s in report.outstanding
         ],
         changes=[
-            SimpleNamespace(
+            ChangeRow(
                 id=c.placed.id,
-                title=_title(c.placed),
+                title=task_title(c.placed),
                 before=state_badge(c.before.state, progress),
                 after=state_badge(c.after.state, progress),
             )
             for c in report.changes
         ],
         overdue=[
-            SimpleNamespace(
+            OverdueRow(
                 id=o.state.placed.id,
-                title=_title(o.state.placed),
+                title=task_title(o.state.placed),
                 due=_due(o.state.placed),
                 status=status_badge(o.last_status.means, o.last_status.label)
                 if o.last_status
@@ -310,7 +306,7 @@ def _report_page(plan: Plan, report: PeriodReport, index: IndicatorIndex | None)
         indicators=[_indicator_view(link, page) for link in links] if index is not None else links,
         rule_path=indicator_paths.RULE,
         groups=_groups(plan, progress, report.states, page, index, period),
-        **_words(progress),
+        **plan_words(progress),
     )
 
 
@@ -321,9 +317,9 @@ def _due(placed: PlacedTask) -> str:
     return long_date(task.due) + (f" ({task.due_as_stated})" if task.due_as_stated else "")
 
 
-def _stated_view(check: StatedCheck) -> SimpleNamespace:
+def _stated_view(check: StatedCheck) -> StatedView:
     words = stated_words(check.stated)
-    return SimpleNamespace(
+    return StatedView(
         stated=check.stated,
         rows=check.rows,
         unnamed=check.unnamed,
@@ -333,73 +329,13 @@ def _stated_view(check: StatedCheck) -> SimpleNamespace:
     )
 
 
-def _indicator_view(link: IndicatorLink, page: str) -> SimpleNamespace:
+def _indicator_view(link: IndicatorLink, page: str) -> IndicatorRow:
     if link.indicator is not None:
         href = paths.html_link(page, indicator_paths.page(link.indicator.id))
         label = Markup('<a href="{}">{}</a>').format(html_attr(href), html_text(link.indicator.label))
     else:
         label = html_text(f"{link.code} (not in the catalogue)")
     tasks = Markup(", ").join(
-        Markup('<a href="#{}">{}</a>').format(html_attr(t.id), _title(t)) for t in link.tasks
+        Markup('<a href="#{}">{}</a>').format(html_attr(t.id), task_title(t)) for t in link.tasks
     )
-    return SimpleNamespace(label=label, at_risk=link.at_risk, tasks=tasks, code=link.code)
-
-
-def _browse_page(plan: Plan, progress: ProgressPlan) -> str:
-    page = paths.progress_browse(progress.id)
-    plan_path = paths.progress_plan(progress.id)
-    states = [latest_state(progress, placed) for placed in progress.tasks()]
-
-    def link(state: TaskState) -> SimpleNamespace:
-        return SimpleNamespace(
-            title=_title(state.placed),
-            path=f"{plan_path}#{state.placed.id}",
-            badge=state_badge(state.state, progress),
-        )
-
-    order = [s.id for s in progress.config.status_key] + [NO_STATUS, NOT_REPORTED]
-    by_status = [
-        SimpleNamespace(
-            state=state,
-            badge=state_badge(state, progress),
-            tasks=[link(s) for s in states if s.state == state],
-        )
-        for state in order
-    ]
-    by_owner = []
-    for role in progress.config.owner_roles:
-        owners: dict[str, list[SimpleNamespace]] = {}
-        for state in states:
-            named = state.placed.owners(role.id)
-            for name in named if isinstance(named, list) else []:
-                owners.setdefault(name, []).append(link(state))
-        by_owner.append(
-            SimpleNamespace(
-                label=role.label,
-                owners=[
-                    SimpleNamespace(name=html_text(name), tasks=tasks)
-                    for name, tasks in sorted(owners.items(), key=lambda item: item[0].casefold())
-                ],
-            )
-        )
-    names = {d.code: d.name for d in plan.directorates}
-    by_directorate = [
-        SimpleNamespace(
-            name=f"{names[code]} ({code})",
-            tasks=[link(s) for s in states if code in s.placed.task.directorates],
-        )
-        for code in names
-        if any(code in s.placed.task.directorates for s in states)
-    ]
-    return render(
-        "progress_browse.md.j2",
-        page=page,
-        progress=progress,
-        plan_path=plan_path,
-        by_status=by_status,
-        by_owner=by_owner,
-        by_directorate=by_directorate,
-        undirected=sum(1 for s in states if not s.placed.task.directorates),
-        task_count=len(states),
-        **_words(progress),
-    )
+    return IndicatorRow(label=label, at_risk=link.at_risk, tasks=tasks, code=link.code)

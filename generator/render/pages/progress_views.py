@@ -207,3 +207,19 @@ def _indicator(code: str, page: str, index: IndicatorIndex | None) -> Markup:
 def long_date(day: dt.date) -> str:
     """A date as the site writes it, e.g. ``31 March 2004``."""
     return f"{day.day} {day:%B %Y}"
+
+
+def plan_words(progress: ProgressPlan) -> dict[str, str]:
+    """The words a plan calls its levels by, for the templates: "project", "projects", …"""
+    levels = progress.config.levels
+    return {
+        "level_word": levels[-1].lower(),
+        "task_word": f"{levels[-1].lower()}s",
+        "group_word": f"{levels[0].lower()}s" if len(levels) > 1 else "",
+    }
+
+
+def task_title(placed: PlacedTask) -> Markup:
+    """A task's title, escaped; its id where the source gives it none."""
+    title = placed.task.title
+    return html_text(title if isinstance(title, str) else f"({placed.id})")
