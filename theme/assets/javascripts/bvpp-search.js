@@ -28,7 +28,9 @@
   function load() {
     if (!engine) {
       engine = import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
-        return pagefind.options({ baseUrl: root.pathname }).then(function () { return pagefind; });
+        // noWorker: the worker script is another 41 KB, and a search of this index takes
+        // milliseconds on the page itself
+        return pagefind.options({ baseUrl: root.pathname, noWorker: true }).then(function () { return pagefind; });
       });
     }
     return engine;
