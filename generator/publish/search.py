@@ -14,6 +14,7 @@ parts that would make every page match the same words: the breadcrumbs (marked
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -44,7 +45,12 @@ def pagefind_command(site: Path) -> list[str]:
 
 
 def index_site(site: Path) -> list[Problem]:
-    """Write ``site``'s search index into ``site/pagefind/``; return why it failed, if it did."""
+    """Write ``site``'s search index into ``site/pagefind/``; return why it failed, if it did.
+
+    An index already there is removed first: its pieces are named by their contents, so
+    re-indexing in place (the preview does) would leave the old pieces beside the new.
+    """
+    shutil.rmtree(site / INDEX_FOLDER, ignore_errors=True)
     try:
         command = pagefind_command(site)
     except (ImportError, FileNotFoundError) as exc:

@@ -203,24 +203,6 @@ def _indicator_page(indicator: Indicator, index: IndicatorIndex, look: Lookups) 
     return reuse("indicator-page", inputs, functools.partial(_indicator_text, *inputs))
 
 
-def search_aliases(indicator: Indicator) -> list[str]:
-    """Other ways residents write the code, for the search index only: "BVPI157", "BV157".
-
-    Pagefind finds "BVPI 157" and "BV 157" in the page's own words, but "BV157" is one word no
-    page holds. The aliases sit in a ``hidden`` element (not shown, not read out) that the
-    indexer weights high, so a code typed any way finds its indicator's page first.
-    """
-    spec = indicator.spec
-    if spec.code is None:
-        return []
-    family = "Local PI" if spec.family == "local" else spec.family
-    compact = f"{family}{spec.code}".replace(" ", "")
-    aliases = [compact]
-    if spec.family == "BVPI":
-        aliases += [f"BV{spec.code}", f"BV {spec.code}"]
-    return aliases
-
-
 def _indicator_text(
     indicator: Indicator,
     rating: Rating,
@@ -256,7 +238,6 @@ def _indicator_text(
         chart=chart_svg(indicator, f"{indicator.label}: values and targets"),
         rating=_rating_view(indicator, rating),
         no_figures=no_figures_sentence(indicator),
-        search_aliases=search_aliases(indicator),
         citations=citations,
         downloads=_downloads(indicator.id),
     )

@@ -102,7 +102,7 @@
     panel.hidden = false;
     say("Searching…", "loading", query);
     load().then(function (pagefind) {
-      return pagefind.debouncedSearch(query, {}, 120);
+      return pagefind.debouncedSearch(normalised(query), {}, 120);
     }).then(function (found) {
       if (found === null || query !== latest) return null; // a newer query replaced this one
       return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
@@ -121,6 +121,13 @@
       say("Search could not load. Every page can be reached from the menu.", "failed", query);
     });
   }
+
+  // "BV 157", "BV157" and "bvpi157" are how residents write "BVPI 157", which is how the pages
+  // write it. Searched as written, "BV" matches every word starting "bv" and "BV157" no word
+  // at all; searched as the pages write it, the indicator's page comes first, then the pages
+  // that cite it.
+  var CODE = /\bbv(?:pi)?\s*(\d+[a-z]?)\b/gi;
+  function normalised(query) { return query.replace(CODE, "BVPI $1"); }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
