@@ -7,7 +7,7 @@ rewrote (their Markdown is then newer than their HTML) and copies just the chang
 Every other page's HTML depends only on its own Markdown and on what stays the same between
 such builds (the navigation, mkdocs.yml, the theme, the set of pages), so it is still right.
 The search index is then built again over the whole preview site (Pagefind reads the HTML:
-0.2 s for the bundled plan, about 2 s at 1,000 outcomes), so it always matches the pages served.
+0.9 s for the bundled plan, 3 s at 1,000 outcomes), so it always matches the pages served.
 
 Anything else — the first build, a changed navigation or site setting, a page added or removed,
 a change to mkdocs.yml or the theme, or a failed build before — means a full build, swapped in
