@@ -1,6 +1,7 @@
 """Benchmark: build a plan of N outcomes through the real pipeline, beside plain MkDocs.
 
     python benchmarks/run.py --outcomes 1000 --json       one JSON object of figures
+    python benchmarks/run.py --outcomes 1000 --json --keep DIR   ... and leave the project at DIR
     python benchmarks/run.py --outcomes 1000 --edit-one   also: edit one outcome, rebuild
     python benchmarks/run.py --bundled                    the bundled plan instead
     python benchmarks/run.py --serve-latency              save → browser reload with bvpp serve
@@ -232,8 +233,14 @@ def measure(
     edit_one: bool = False,
     baseline: bool = True,
     pdf: bool = False,
+    search: bool = True,
+    keep: Path | None = None,
 ) -> dict[str, Any]:
     """Build once in a fresh folder (cold), again after one edit (a rebuild), and the baseline.
+
+    ``search``: also load the home page in Chromium and search once
+    (``search_bytes_per_visit``, :mod:`benchmarks.search_weight`). ``keep``: copy the project
+    (content and ``site/``, not ``build/``) there at the end.
 
     The first build is a fresh clone's (CI's): nothing generated yet, no compiled templates.
     The rebuild is an officer's next ``bvpp build`` after editing one outcome. Everything is
@@ -280,7 +287,18 @@ def measure(
             baseline_cpu_s=plain["process_cpu_s"],
             baseline_site_bytes=base_bytes,
         )
+    if search:
+        from benchmarks.search_weight import measure as measure_search
+
+        visit = measure_search(project / "site")
+        figures.update(
+            search_bytes_per_visit=visit["search_bytes_per_visit"],
+            search_page_bytes=visit["page_bytes"],
+            search_first_results_s=visit["first_results_s"],
+        )
     figures.update(loadavg_1min=load_before, cpus=os.cpu_count(), python=platform.python_version())
+    if keep is not None:
+        shutil.copytree(project, keep, ignore=shutil.ignore_patterns("build"))
     return _derived(figures)
 
 
@@ -338,13 +356,17 @@ def measure_repeated(
     edit_one: bool,
     baseline: bool,
     pdf: bool = False,
+    keep: Path | None = None,
 ) -> dict[str, Any]:
     """The best (least) of each time over ``repeat`` fresh runs, the largest peak memory.
 
     Other work on the machine only ever adds time, so the least of several runs is the closest
     to what the build itself costs; ratios are worked out from those least times.
     """
-    runs = [measure(scratch, outcomes, edit_one, baseline, pdf) for _ in range(repeat)]
+    runs = [
+        measure(scratch, outcomes, edit_one, baseline, pdf, keep=keep if run == repeat - 1 else None)
+        for run in range(repeat)
+    ]
     if len(runs) == 1:
         return runs[0]
     merged: dict[str, Any] = dict(runs[0])
@@ -409,6 +431,7 @@ COLUMNS = [
     ("s_per_page", "ms/page", "{:.1f}"),
     ("cpu_s_per_page", "CPU ms/page", "{:.1f}"),
     ("bytes_per_page", "KB/page", "{:.1f}"),
+    ("search_bytes_per_visit", "page + search KB", "{:.0f}"),
     ("loadavg_1min", "machine load", "{:.1f}"),
 ]
 
@@ -425,7 +448,7 @@ def table_row(figures: dict[str, Any], label: str | None = None) -> str:
             value = value / 1e6
         elif key in ("s_per_page", "cpu_s_per_page"):
             value = value * 1000
-        elif key == "bytes_per_page":
+        elif key in ("bytes_per_page", "search_bytes_per_visit"):
             value = value / 1000
         cells.append(fmt.format(value))
     if label:
@@ -453,6 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs to take the median of")
     parser.add_argument("--serve-latency", action="store_true", help="measure bvpp serve's reload")
     parser.add_argument("--table", help="comma-separated sizes; prints BENCHMARKS.md rows")
+    parser.add_argument("--keep", type=Path, help="leave the built project (content, site/) here")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -489,6 +513,7 @@ def main(argv: list[str] | None = None) -> int:
             args.edit_one,
             not args.no_baseline,
             args.pdf,
+            keep=args.keep,
         )
     if args.json:
         print(json.dumps(figures))

@@ -62,9 +62,11 @@ def test_the_edit_changes_one_entry(tmp_path: Path) -> None:
 
 
 @pytest.mark.site
-def test_the_benchmark_prints_its_figures_as_json() -> None:
+def test_the_benchmark_prints_its_figures_as_json(tmp_path: Path) -> None:
+    kept = tmp_path / "kept"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--outcomes", "40", "--json", "--edit-one"],
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--outcomes", "40", "--json", "--edit-one",
+         "--keep", str(kept)],
         capture_output=True,
         text=True,
         check=True,
@@ -72,7 +74,7 @@ def test_the_benchmark_prints_its_figures_as_json() -> None:
     )
     figures = json.loads(done.stdout)
     for key in ("outcomes", "pages", "generate_s", "mkdocs_s", "total_s", "baseline_mkdocs_s",
-                "peak_mb", "site_bytes", "edit_generate_s", "edit_written"):
+                "peak_mb", "site_bytes", "edit_generate_s", "edit_written", "search_bytes_per_visit"):
         assert key in figures, key
     assert figures["outcomes"] == 40
     assert figures["site_bytes"] > 0 and figures["baseline_site_bytes"] > 0
@@ -81,3 +83,7 @@ def test_the_benchmark_prints_its_figures_as_json() -> None:
     # the edit is regenerated as bvpp serve does: from its memory, rendering only what changed
     assert figures["edit_pages_rendered"] <= 2 < figures["edit_reused"]
     assert figures["disk_floor_s"] > 0
+    # a page and one search, as a browser fetched them: the page's own files and the index's pieces
+    assert figures["search_page_bytes"] < figures["search_bytes_per_visit"] < 1_000_000
+    assert 0 < figures["search_first_results_s"] < 10
+    assert (kept / "content").is_dir() and (kept / "site" / "pagefind" / "pagefind.js").is_file()

@@ -1,1 +1,1 @@
-"""bvpp serve: partial rebuilds, the search-index merge, live reload."""
+"""bvpp serve: partial rebuilds, re-indexing for search, live reload."""

@@ -6,8 +6,8 @@ runs as ``mkdocs build --dirty``: it renders just the pages whose Markdown the w
 rewrote (their Markdown is then newer than their HTML) and copies just the changed downloads.
 Every other page's HTML depends only on its own Markdown and on what stays the same between
 such builds (the navigation, mkdocs.yml, the theme, the set of pages), so it is still right.
-The search index, which a dirty build would cut down to the rebuilt pages, is put back whole:
-the previous index with those pages' entries replaced.
+The search index is then built again over the whole preview site (Pagefind reads the HTML:
+0.9 s for the bundled plan, 3 s at 1,000 outcomes), so it always matches the pages served.
 
 Anything else — the first build, a changed navigation or site setting, a page added or removed,
 a change to mkdocs.yml or the theme, or a failed build before — means a full build, swapped in
@@ -17,16 +17,12 @@ whole as ``bvpp build`` does.
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.model import urls as paths
-from generator.publish.mkdocs import MkDocsSettings, build_mkdocs, publish
+from generator.publish.mkdocs import MkDocsSettings, build_mkdocs, index_search, publish
 from generator.publish.write import MARKER, WriteResult
-
-SEARCH_INDEX = Path("search") / "search_index.json"
 
 
 @dataclass
@@ -37,7 +33,6 @@ class PreviewSite:
     theme: Path
     built_from: tuple[Any, ...] | None = None
     docs_files: frozenset[str] = frozenset()
-    search: dict[str, Any] = field(default_factory=dict)
 
     def update(self, settings: MkDocsSettings, written: WriteResult) -> str:
         """Bring the preview site up to date with the docs folder; "full" or "pages"."""
@@ -48,39 +43,16 @@ class PreviewSite:
             self.built_from == stamp
             and docs_files == self.docs_files
             and not written.removed
-            and bool(self.search)
             and (self.site / "index.html").is_file()
         )
         self.built_from = None  # until this build has succeeded
         if partial:
             build_mkdocs(settings, self.site, dirty=True)
-            self._merge_search(written.written)
+            index_search(self.site)
         else:
-            publish(settings, self.site)
-            self.search = _read_json(self.site / SEARCH_INDEX)
+            publish(settings, self.site)  # indexed for search before it is swapped in
         self.built_from, self.docs_files = stamp, docs_files
         return "pages" if partial else "full"
-
-    def _merge_search(self, rewritten: list[str]) -> None:
-        """The previous full index, with the rebuilt pages' entries replaced by their new ones."""
-        fresh = _read_json(self.site / SEARCH_INDEX)
-        rebuilt = {paths.url_of(path) for path in rewritten if path.endswith(".md")}
-        kept = [entry for entry in self.search.get("docs", []) if _page_of(entry) not in rebuilt]
-        merged = {**fresh, "docs": kept + list(fresh.get("docs", []))}
-        (self.site / SEARCH_INDEX).write_text(json.dumps(merged, ensure_ascii=False), encoding="utf-8")
-        self.search = merged
-
-
-def _page_of(entry: dict[str, Any]) -> str:
-    return str(entry.get("location", "")).split("#", 1)[0]
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _docs_files(docs: Path) -> frozenset[str]:

@@ -19,6 +19,7 @@ from typing import Any
 from generator.core.problems import Location, Problem
 from generator.publish.mkdocs_problems import config_problems, record_problem, template_problem
 from generator.publish.outputs import WRITE_FAULTS, output_error, writing
+from generator.publish.search import index_site
 from generator.publish.staging import recover, staging_folder, swap_in
 
 
@@ -182,7 +183,7 @@ def _problems(log: _Collect, settings: MkDocsSettings, fallback: str) -> list[Pr
 
 
 def publish(settings: MkDocsSettings, site_dir: Path) -> None:
-    """Build into a staging folder beside ``site_dir``, then swap it in for ``site_dir`` at once.
+    """Build into a staging folder beside ``site_dir``, index it for search, then swap it in at once.
 
     The published site carries :data:`~generator.publish.outputs.SITE_MARKER`; leftovers of killed
     builds are removed first (:mod:`generator.publish.staging`). A write the system refuses becomes an
@@ -194,4 +195,12 @@ def publish(settings: MkDocsSettings, site_dir: Path) -> None:
         recover(site_dir)
         with staging_folder(site_dir) as staging, writing(site_dir, staging):
             build_mkdocs(settings, staging)
+            index_search(staging)
             swap_in(staging, site_dir)
+
+
+def index_search(site_dir: Path) -> None:
+    """Index the built site for search (:mod:`generator.publish.search`); SiteBuildError if it fails."""
+    problems = index_site(site_dir)
+    if problems:
+        raise SiteBuildError(problems)

@@ -32,8 +32,9 @@ rides along with the site when the staging folder is swapped in."""
 MARKER_TEXT = "Made by bvpp build: each build replaces this folder whole; keep nothing else here.\n"
 
 OLD_SITE_FILES = ("index.html", "404.html", "search/search_index.json", "gaps/index.html")
-"""Files that every site built by bvpp has always held (``gaps/`` is bvpp's own page of what
-the plan still lacks): a folder holding all of them but no marker was built by an older bvpp."""
+"""Files that every site built by a bvpp older than the marker held (``gaps/`` is bvpp's own
+page of what the plan still lacks; sites now carry Pagefind's index, not lunr's): a folder
+holding all of them but no marker was built by an older bvpp."""
 
 
 class RefusedOutputError(UnsafeOutputError):

@@ -16,6 +16,7 @@ import yaml
 from generator.publish.engines import GENERATED_CONFIG, SITE_DIR, ZENSICAL_VERSION, write_generated_config
 from generator.publish.mkdocs import MkDocsSettings
 from generator.publish.outputs import SITE_MARKER
+from generator.publish.search import INDEX_FOLDER, index_site
 from tests.conftest import ROOT, require
 from tests.downloads.conftest import FullBuild
 
@@ -58,6 +59,9 @@ def test_zensical_builds_the_same_pages_as_mkdocs(full_build: FullBuild) -> None
     )
     assert done.returncode == 0, done.stdout + done.stderr
     built = config_file.parent / SITE_DIR
+    # the search index is a step after any engine (generator.publish.search): it indexes Zensical's pages too
+    assert index_site(built) == []
+    assert (built / INDEX_FOLDER / "pagefind.js").is_file()
     mkdocs_pages, zensical_pages = _pages(full_build.project.site), _pages(built)
     assert len(mkdocs_pages) > 150
     assert zensical_pages == mkdocs_pages
@@ -96,7 +100,11 @@ def _files(site: Path) -> dict[str, bytes]:
 @pytest.mark.engine
 def test_properdocs_builds_every_file_as_mkdocs_does(full_build: FullBuild, tmp_path: Path) -> None:
     """The fallback engine (docs/developers.md, "If MkDocs or Material stops"): ProperDocs, the
-    maintained MkDocs 1.x fork, gives the same site but for its name in the generator meta tag."""
+    maintained MkDocs 1.x fork, gives the same site but for its name in the generator meta tag.
+
+    The search index is built after the engine, over its output, as ``bvpp build`` does
+    (:mod:`generator.publish.search`): the same step over ProperDocs' site must give the same
+    index, file for file, so every file is compared, the index included."""
     properdocs = Path(sys.executable).with_name("properdocs")
     require(properdocs.is_file(), "properdocs (the test extra)")
     config_file = full_build.project.root / GENERATED_CONFIG
@@ -105,7 +113,9 @@ def test_properdocs_builds_every_file_as_mkdocs_does(full_build: FullBuild, tmp_
         capture_output=True, text=True, cwd=config_file.parent, timeout=300, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+    assert index_site(tmp_path / "site") == []
     theirs, ours = _files(tmp_path / "site"), _files(full_build.project.site)
+    assert any(name.startswith(f"{INDEX_FOLDER}/") for name in ours)
     assert sorted(theirs) == sorted(ours)
     differing = [name for name in ours if theirs[name] != ours[name]]
     assert not differing, f"{len(differing)} files differ, first {differing[:5]}"

@@ -49,33 +49,27 @@ def describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-SEARCH_BOX = "input.md-search__input"
-_META = ".md-search-result__meta"
+SEARCH_BOX = "#bvpp-search-input"
+RESULT_LINKS = ".bvpp-search__results a"
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type ``query`` into the site's own search box; return the result links, best first.
+    """Type ``query`` into the site's own search field; return the result links, best first.
 
-    The box is cleared first and the whole query is entered at once, then a key is released
-    (Material reads the box on ``keyup``), so the results shown belong to this query alone.
+    The field is cleared first, then the query is typed; the form's ``data-state`` turns "done"
+    once the results of this very query are listed (theme/assets/javascripts/bvpp-search.js).
     Each link is given relative to the site root, with its fragment (``contacts/#a-name``).
     """
     box = page.locator(SEARCH_BOX)
     box.click()
     box.fill("")
-    box.press("End")
-    page.wait_for_function(
-        "sel => /type to start/i.test(document.querySelector(sel)?.textContent ?? '')", arg=_META
-    )
     box.fill(query)
-    box.press("End")
     page.wait_for_function(
-        "sel => !/type to start|initializing/i.test(document.querySelector(sel)?.textContent ?? '')",
-        arg=_META,
+        """q => { const f = document.querySelector("form.bvpp-search");
+                  return f.dataset.query === q && f.dataset.state === "done"; }""",
+        arg=query,
     )
-    hrefs: list[str] = page.eval_on_selector_all(
-        "li.md-search-result__item a.md-search-result__link", "links => links.map(a => a.href)"
-    )
+    hrefs: list[str] = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
     root = urlsplit(page.url)
     links = []
     for href in hrefs:

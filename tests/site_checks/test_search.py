@@ -1,8 +1,8 @@
 """Search, proven in the browser: the site's own search box finds what residents ask for.
 
-Each query is typed into Material's search box on a real page, and the pages it lists first
-are compared with the page that answers it. The index is tuned in mkdocs.yml (separator) and
-by page boosts in the page templates (README: *Search*).
+Each query is typed into the site's search field on a real page, and the pages it lists first
+are compared with the page that answers it. The index is Pagefind's, built over the finished
+site (generator/publish/search.py); docs/publishing.md, *Search*, says how it is tuned.
 """
 
 from __future__ import annotations
@@ -69,8 +69,6 @@ def test_a_code_finds_its_page_and_the_pages_that_cite_it_and_nothing_else(
 ) -> None:
     # Issue 16: "BVPI 157" listed 215 results, every BVPI page marked "Missing: 157".
     pages = result_pages(search(home, query))
-    missing = home.locator(".md-search-result__terms").all_inner_texts()
-    assert not [t for t in missing if "Missing" in t], missing[:5]
     assert pages and pages[0] in ("indicators/bvpi-157/", E_GOV), pages[:5]
     assert E_GOV in pages and "indicators/bvpi-157/" in pages
     for page in pages:

@@ -1,0 +1,168 @@
+"""What one search costs a resident: bytes fetched for a page plus one search, and the wait.
+
+    python benchmarks/search_weight.py SITE [--query "Rayners Lane"] [--json]
+    python benchmarks/search_weight.py --prune-lunr SITE/search/search_index.json
+
+The first form serves a built site over http (search needs http, not ``file://``), opens its
+home page in headless Chromium (Debian's, /usr/bin/chromium), waits until the page has loaded,
+then types the query into the site's search field and waits for the results. Every response is
+counted, uncompressed as served (the local server sends no compression, so the body's length
+is what was fetched). Time to first results runs from the last key to the results list being
+filled (the field's ``data-state`` turns "done").
+
+The second form measures the alternative considered before Pagefind (BENCHMARKS.md, "Search"):
+Material's lunr index pruned to one entry per page holding its title and first paragraph only.
+It prints the bytes of that index as a browser would fetch it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import http.server
+import json
+import re
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+QUERY = "Rayners Lane"
+"""A place the synthetic plans and the bundled plan both name."""
+
+
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    """Serves files and records each one sent, with its size: the count the browser cannot hide
+    (a search worker's fetches are not all reported to the page)."""
+
+    sent: list[tuple[str, int]]
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        """Send the file, counting its bytes."""
+        data = source.read()
+        outputfile.write(data)
+        self.sent.append((self.path, len(data)))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """No log lines."""
+
+
+@contextmanager
+def served(site: Path, sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
+    """``site`` over http on a free local port; each file sent is appended to ``sent``."""
+    counting = type("Handler", (_Counting,), {"sent": [] if sent is None else sent})
+    handler = functools.partial(counting, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def measure(site: Path, query: str = QUERY) -> dict[str, Any]:
+    """Bytes for the home page, then for one search of ``query``; seconds to its results."""
+    from playwright.sync_api import Request, sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    sent: list[tuple[str, int]] = []
+    with served(site, sent) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+            requested: list[str] = []
+
+            def note(request: Request) -> None:
+                requested.append(request.url)
+
+            context.on("request", note)
+            page = context.new_page()
+            page.goto(url, wait_until="networkidle")
+            page_bytes = sum(size for _path, size in sent)
+            page_files = len(sent)
+            del sent[:]
+            box = page.locator("#bvpp-search-input")
+            box.click()
+            started = time.perf_counter()
+            box.fill(query)
+            page.wait_for_function(
+                """q => { const f = document.querySelector("form.bvpp-search");
+                          return f.dataset.query === q && f.dataset.state === "done"; }""",
+                arg=query,
+                timeout=60_000,
+            )
+            first_results_s = time.perf_counter() - started
+            page.wait_for_load_state("networkidle")
+            shown = page.locator(".bvpp-search__page").count()
+            time.sleep(0.5)  # any fetch still in flight is counted too
+            search_bytes = sum(size for _path, size in sent)
+            foreign = [u for u in requested if not u.startswith(url) and not u.startswith(("data:", "blob:"))]
+            biggest = sorted(((size, path) for path, size in sent), reverse=True)[:5]
+            search_files = len(sent)
+        finally:
+            browser.close()
+    return {
+        "query": query,
+        "page_bytes": page_bytes,
+        "page_files": page_files,
+        "search_bytes": search_bytes,
+        "search_files": search_files,
+        "search_bytes_per_visit": page_bytes + search_bytes,
+        "first_results_s": first_results_s,
+        "results_shown": shown,
+        "largest_search_files": biggest,
+        "other_hosts": foreign,
+    }
+
+
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def prune_lunr(index: dict[str, Any]) -> dict[str, Any]:
+    """Material's lunr index cut to one entry per page: its title and first paragraph."""
+    pages = []
+    for entry in index.get("docs", []):
+        if "#" in entry.get("location", ""):
+            continue  # a section of a page: dropped
+        found = _FIRST_PARAGRAPH.search(entry.get("text", ""))
+        first = re.sub(r"<[^>]+>", "", found.group(1)) if found else ""
+        pages.append({"location": entry["location"], "title": entry["title"], "text": html.unescape(first)})
+    return {**index, "docs": pages}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The command line (see the module docstring)."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("site", type=Path, help="a built site folder (or, with --prune-lunr, a lunr index)")
+    parser.add_argument("--query", default=QUERY)
+    parser.add_argument("--json", action="store_true", help="one JSON object")
+    parser.add_argument("--prune-lunr", action="store_true", help="size of a pruned lunr index")
+    args = parser.parse_args(argv)
+    if args.prune_lunr:
+        full = json.loads(args.site.read_text(encoding="utf-8"))
+        pruned = json.dumps(prune_lunr(full), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        figures: dict[str, Any] = {
+            "full_bytes": args.site.stat().st_size,
+            "full_entries": len(full.get("docs", [])),
+            "pruned_bytes": len(pruned),
+            "pruned_entries": len(prune_lunr(full)["docs"]),
+        }
+    else:
+        figures = measure(args.site, args.query)
+    print(json.dumps(figures) if args.json else json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

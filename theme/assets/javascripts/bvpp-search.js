@@ -1,0 +1,165 @@
+/* The site's search: a field in the header, results as a list of links under it.
+   The index is Pagefind's (generator/publish/search.py builds it over the finished site):
+   split into small files, so a search fetches the few pieces its words need, never the whole
+   index. Nothing loads until the field is first used; everything comes from this site.
+   Without JavaScript the form stays hidden (a search field that cannot search would mislead);
+   every page is still reachable by its links. The form carries data-state ("loading",
+   "done", "failed") and data-query for the browser tests. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.bvpp-search");
+  if (!form || !("noModule" in HTMLScriptElement.prototype)) return; // no import(): no search
+  var input = form.querySelector("input");
+  var panel = form.querySelector(".bvpp-search__panel");
+  var status = form.querySelector(".bvpp-search__status");
+  var list = form.querySelector(".bvpp-search__results");
+  var bundle = new URL(form.getAttribute("data-bundle"), document.baseURI);
+  var root = new URL("../", bundle); // the bundle sits at the site's root
+  var SHOWN = 10;  // result pages listed
+  var SECTIONS = 3; // sections listed under each page
+  var engine = null;
+  var latest = "";
+
+  // In the header, where Material puts its own search; the form is after the header otherwise.
+  var header = document.querySelector(".md-header__inner");
+  if (header) header.appendChild(form);
+  form.hidden = false;
+
+  function load() {
+    if (!engine) {
+      engine = import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
+        // noWorker: the worker script is another 41 KB, and a search of this index takes
+        // milliseconds on the page itself
+        return pagefind.options({ baseUrl: root.pathname, noWorker: true }).then(function () { return pagefind; });
+      });
+    }
+    return engine;
+  }
+
+  // An excerpt is text with <mark> around the words found. Parsed inert (a <template> runs
+  // nothing) and rebuilt from its text and marks alone, so no markup of a page can get through.
+  function excerpt(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var p = document.createElement("p");
+    p.className = "bvpp-search__excerpt";
+    template.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function link(url, text) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.textContent = text;
+    return a;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "bvpp-search__result";
+    var title = link(data.url, (data.meta && data.meta.title) || data.url);
+    title.className = "bvpp-search__page";
+    li.appendChild(title);
+    li.appendChild(excerpt(data.excerpt || ""));
+    var sections = (data.sub_results || []).filter(function (sub) {
+      return sub.url !== data.url && sub.url.indexOf("#") > 0;
+    }).slice(0, SECTIONS);
+    if (sections.length) {
+      var ul = document.createElement("ul");
+      ul.className = "bvpp-search__sections";
+      sections.forEach(function (sub) {
+        var entry = document.createElement("li");
+        entry.appendChild(link(sub.url, sub.title));
+        ul.appendChild(entry);
+      });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+
+  function say(text, state, query) {
+    status.textContent = text;
+    form.setAttribute("data-state", state);
+    form.setAttribute("data-query", query);
+  }
+
+  function run(query) {
+    latest = query;
+    if (!query.trim()) {
+      list.replaceChildren();
+      panel.hidden = true;
+      say("", "done", query);
+      return;
+    }
+    panel.hidden = false;
+    say("Searching…", "loading", query);
+    load().then(function (pagefind) {
+      return pagefind.debouncedSearch(normalised(query), {}, 120);
+    }).then(function (found) {
+      if (found === null || query !== latest) return null; // a newer query replaced this one
+      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+        .then(function (pages) { return { total: found.results.length, pages: pages }; });
+    }).then(function (shown) {
+      if (!shown || query !== latest) return;
+      list.replaceChildren.apply(list, shown.pages.map(item));
+      var count = shown.total === 0 ? "No pages match"
+        : shown.total === 1 ? "1 page matches"
+        : shown.total > SHOWN ? shown.total + " pages match; the first " + SHOWN + " are listed"
+        : shown.total + " pages match";
+      say(count + " “" + query.trim() + "”.", "done", query);
+    }).catch(function () {
+      if (query !== latest) return;
+      list.replaceChildren();
+      say("Search could not load. Every page can be reached from the menu.", "failed", query);
+    });
+  }
+
+  // "BV 157", "BV157" and "bvpi157" are how residents write "BVPI 157", which is how the pages
+  // write it. Searched as written, "BV" matches every word starting "bv" and "BV157" no word
+  // at all; searched as the pages write it, the indicator's page comes first, then the pages
+  // that cite it.
+  var CODE = /\bbv(?:pi)?\s*(\d+[a-z]?)\b/gi;
+  function normalised(query) { return query.replace(CODE, "BVPI $1"); }
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+
+  function close() { panel.hidden = true; }
+
+  input.addEventListener("input", function () { run(input.value); });
+  input.addEventListener("focus", function () {
+    load();  // start fetching the engine while the resident types
+    if (input.value.trim()) panel.hidden = false;
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault(); // Enter: go to the first result, if there is one
+    var first = links()[0];
+    if (first && form.getAttribute("data-state") === "done") first.click();
+  });
+  form.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      if (panel.hidden) return;
+      event.preventDefault();
+      close();
+      input.focus();
+    } else if (event.key === "ArrowDown" && all.length) {
+      event.preventDefault();
+      all[Math.min(at + 1, all.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : all[at - 1]).focus();
+    }
+  });
+  form.addEventListener("focusout", function (event) {
+    if (!event.relatedTarget || !form.contains(event.relatedTarget)) close();
+  });
+})();
