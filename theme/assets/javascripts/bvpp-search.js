@@ -106,7 +106,7 @@
     }).then(function (found) {
       if (found === null || query !== latest) return null; // a newer query replaced this one
       return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-        .then(function (pages) { return { total: found.results.length, pages: pages }; });
+        .then(function (pages) { return { total: found.results.length, pages: titledFirst(pages, query) }; });
     }).then(function (shown) {
       if (!shown || query !== latest) return;
       list.replaceChildren.apply(list, shown.pages.map(item));
@@ -120,6 +120,21 @@
       list.replaceChildren();
       say("Search could not load. Every page can be reached from the menu.", "failed", query);
     });
+  }
+
+  // Pagefind ranks by how often and how densely a page uses the words, so a long page that
+  // mentions "graffiti" often outranks the outcome titled "Removal of all graffiti". Among the
+  // pages listed, those whose title holds every word searched for come first, the shortest
+  // such title first (the page most nearly about just that); the rest keep Pagefind's order.
+  function titledFirst(pages, query) {
+    var words = normalised(query).toLowerCase().split(/\s+/).filter(Boolean);
+    function titled(page) {
+      var title = ((page.meta && page.meta.title) || "").toLowerCase();
+      return words.every(function (word) { return title.indexOf(word) !== -1; }) ? title.length : Infinity;
+    }
+    return pages.map(function (page, index) { return { page: page, index: index, rank: titled(page) }; })
+      .sort(function (a, b) { return a.rank - b.rank || a.index - b.index; })
+      .map(function (entry) { return entry.page; });
   }
 
   // "BV 157", "BV157" and "bvpi157" are how residents write "BVPI 157", which is how the pages
