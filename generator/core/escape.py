@@ -178,3 +178,16 @@ def html_linked(text: str, find: Callable[[str], Iterable[Span]]) -> Markup:
         escaped = _keep_spaces(piece, html_text(piece))
         out += Markup('<a href="{}">{}</a>').format(Markup(href), escaped) if href else escaped
     return out
+
+
+_FIGURE = re.compile(r"^[-+]?[£$]?[\d.,]*%?$")
+
+
+def guard_formula(text: str) -> str:
+    """Text a spreadsheet would run as a formula (``=…``, ``@…``, ``-x+…``) gets a leading ``'``.
+
+    Figures such as ``-0.377`` or ``-1.75%``, and a lone ``-``, stay exactly as published.
+    """
+    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not _FIGURE.match(text)):
+        return "'" + text
+    return text

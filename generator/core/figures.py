@@ -7,6 +7,7 @@ no value and nothing here ever supplies one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -87,3 +88,8 @@ def format_figure(value: Decimal, like: list[Figure]) -> str:
 def shown(text: str, unit: str | None) -> str:
     """A figure with its unit as the site writes it: ``35%``, ``9.98``."""
     return f"{text}%" if unit == "%" else text
+
+
+def long_date(day: dt.date) -> str:
+    """A date as the site writes it, e.g. ``31 March 2004`` (``%-d`` is glibc-only: not used)."""
+    return f"{day.day} {day:%B %Y}"

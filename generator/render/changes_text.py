@@ -6,6 +6,7 @@ import dataclasses
 import json
 from collections.abc import Iterator
 
+from generator.core.figures import long_date
 from generator.derive.changes import summary
 from generator.model.changes import Change, ChangeReport
 from generator.render.pages.changes import SECTIONS
@@ -33,7 +34,7 @@ def as_text(report: ChangeReport, against: str) -> Iterator[str]:
     if report.baseline_title is None:
         yield f"Nothing to compare with: {against} holds no earlier publication."
         return
-    date = f", {report.baseline_date.strftime('%-d %B %Y')}" if report.baseline_date else ""
+    date = f", {long_date(report.baseline_date)}" if report.baseline_date else ""
     yield f"Compared with {against} ({report.baseline_title}{date}):"
     yield f"  {summary(report.changes) or 'nothing has changed'}."
     for _anchor, heading, kinds in SECTIONS:

@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from generator.core.downloads import Download
 from generator.core.escape import MARKDOWN_EXTENSIONS
+from generator.core.figures import long_date
 from generator.core.files import atomic_write
 from generator.derive.facts import Facts, derive_facts
 from generator.derive.gaps import DraftGap, field_labels
@@ -173,7 +174,7 @@ def pdf_html(plan: Plan, facts: Facts | None = None) -> str:
     return spell_out(render(
         "pdf/plan.html.j2",
         plan=meta,
-        date_text=meta.date.strftime("%-d %B %Y"),
+        date_text=long_date(meta.date),
         parts=parts,
         gaps=_gap_groups(gaps),
         gap_total=len(gaps),

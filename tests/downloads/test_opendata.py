@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
+from generator.core.escape import guard_formula
 from generator.derive.arithmetic import check_table
 from generator.derive.gaps import find_gaps
 from generator.render.opendata.package import build_data
 from generator.render.opendata.registry import resources, source_for
-from generator.render.opendata.resource import guard_formula
 from tests.downloads.conftest import FullBuild
 
 

@@ -3,7 +3,8 @@
 The files go into the generated docs folder (MkDocs copies them as they are) and hold the same
 figures as the pages, each with the sentence of the plan it comes from, plus the status the
 published rule gives and the rule's settings. Text cells that a spreadsheet would run as a
-formula (starting ``=``, ``+``, ``-`` or ``@``) get a leading apostrophe in the CSV files.
+formula (starting ``=``, ``+``, ``-`` or ``@``) get a leading apostrophe in the CSV files
+(:func:`generator.core.escape.guard_formula`, the one rule for every CSV download).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.core.downloads import readable_json
+from generator.core.escape import guard_formula
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
 from generator.derive.rating import Rating
@@ -88,24 +90,12 @@ def _indicator_record(indicator: Indicator, rating: Rating, themes: list[str]) -
     }
 
 
-def _safe_cell(value: str) -> str:
-    return "'" + value if value[:1] in {"=", "+", "-", "@"} and not _is_number(value) else value
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _csv(columns: tuple[str, ...], records: Iterable[dict[str, str]]) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({key: _safe_cell(value) for key, value in record.items()})
+        writer.writerow({key: guard_formula(value) for key, value in record.items()})
     return out.getvalue().encode("utf-8")
 
 

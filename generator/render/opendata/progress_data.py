@@ -6,7 +6,14 @@ from collections.abc import Iterator
 
 from generator.model.base import Gap
 from generator.model.progress import PlacedTask, ProgressPlan
-from generator.render.opendata.resource import Column, Resource, Row, Source, gap_columns, text_fields
+from generator.render.opendata.resource import (
+    Column,
+    Resource,
+    Row,
+    Source,
+    gap_columns,
+    text_fields,
+)
 
 
 def _owners(plan: ProgressPlan, placed: PlacedTask) -> tuple[list[str], list[str]]:

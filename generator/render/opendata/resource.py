@@ -13,13 +13,12 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from generator.core.downloads import compact_json, json_lines
-from generator.core.escape import collapse
+from generator.core.escape import collapse, guard_formula
 from generator.core.rendercache import reuse
 from generator.derive.facts import Facts
 from generator.model.base import Gap
@@ -146,19 +145,6 @@ def _csv_cell(value: Value) -> str:
     if isinstance(value, list):
         return "\n".join(guard_formula(collapse(item)) for item in value)
     return guard_formula(value)
-
-
-_FIGURE = re.compile(r"^[-+]?[£$]?[\d.,]*%?$")
-
-
-def guard_formula(text: str) -> str:
-    """Text a spreadsheet would run as a formula (``=…``, ``@…``, ``-x+…``) gets a leading ``'``.
-
-    Figures such as ``-0.377`` or ``-1.75%``, and a lone ``-``, stay exactly as published.
-    """
-    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not _FIGURE.match(text)):
-        return "'" + text
-    return text
 
 
 def to_json(resource: Resource) -> bytes:

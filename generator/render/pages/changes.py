@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from types import SimpleNamespace
 
+from generator.core.figures import long_date
 from generator.derive.changes import summary
 from generator.model import data_urls as data_paths
 from generator.model import urls as paths
@@ -52,7 +53,7 @@ def changes_page(plan: Plan, report: ChangeReport, pages: Collection[str]) -> tu
         title=NAV_TITLE,
         compared=report.compared,
         baseline=report.baseline_title or "",
-        baseline_date=report.baseline_date.strftime("%-d %B %Y") if report.baseline_date else "",
+        baseline_date=long_date(report.baseline_date) if report.baseline_date else "",
         total=summary(report.changes),
         sections=sections,
         csv_path=data_paths.resource_file("changes", "csv"),

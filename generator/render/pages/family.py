@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.core.figures import long_date
 from generator.model import urls as paths
 from generator.model.plan import Plan
 from generator.model.progress import ProgressPlan
 from generator.render.jinja import render
-from generator.render.pages.progress_views import long_date
 
 KINDS = {
     "plan": "Plan and its progress reports",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 
 from generator.core.downloads import Download
+from generator.core.figures import long_date
 from generator.derive.citations import has_indicators
 from generator.derive.gaps import DraftGap
 from generator.model import urls as paths
@@ -72,7 +73,7 @@ def _home(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
         "home.md.j2",
         page=paths.HOME,
         plan=plan.plan,
-        date_text=plan.plan.date.strftime("%-d %B %Y"),
+        date_text=long_date(plan.plan.date),
         gap_count=gap_count,
         contents=contents,
         themes=theme_views,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from generator.core.figures import shown
+from generator.core.figures import long_date, shown
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
 from generator.derive.rating import STATUSES, Point, Rating
@@ -125,7 +125,7 @@ def indicator_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
 
 def _rule_view(rule: RatingRule) -> SimpleNamespace:
     return SimpleNamespace(
-        as_at=rule.as_at.strftime("%-d %B %Y"),
+        as_at=long_date(rule.as_at),
         tolerance=f"{rule.tolerance_percent.normalize():f}",
         no_change=f"{rule.no_change_percent.normalize():f}",
         forecast_points=rule.forecast_points,
@@ -215,8 +215,8 @@ def _indicator_text(
     title = f"{indicator.label}: {spec.title}" if spec.code and spec.title else indicator.label
     facts, unknown = indicator_facts(
         spec, page, FAMILY_NAMES[spec.family], owner, contacts,
-        spec.last_updated.strftime("%-d %B %Y") if spec.last_updated else None,
-        rating.next_due.strftime("%-d %B %Y") if rating.next_due else None,
+        long_date(spec.last_updated) if spec.last_updated else None,
+        long_date(rating.next_due) if rating.next_due else None,
     )
     return render(
         "indicator.md.j2",
@@ -258,7 +258,7 @@ def _rating_view(indicator: Indicator, rating: Rating) -> SimpleNamespace:
         outlook_reason=outlook_reason(indicator, rating),
         at_risk=rating.at_risk,
         stale=rating.stale,
-        next_due=rating.next_due.strftime("%-d %B %Y") if rating.next_due else None,
+        next_due=long_date(rating.next_due) if rating.next_due else None,
         short_term=rating.short_term,
         long_term=rating.long_term,
     )

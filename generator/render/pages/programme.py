@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.core.figures import long_date
 from generator.derive.markers import GAP_MARKER, scan_markers
 from generator.model import urls as paths
 from generator.model.base import Gap
@@ -20,7 +21,6 @@ from generator.model.plan import Plan
 from generator.model.progress import ProgressPlan
 from generator.render.fragments import gap_html
 from generator.render.jinja import render
-from generator.render.pages.progress_views import long_date
 
 KIND_WORDS = {"plan": "Plan", "programme": "Improvement programme", "report": "Report to the board"}
 """How the site names each kind of document in the family."""

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from generator.core.escape import html_attr, html_text
+from generator.core.figures import long_date
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
 from generator.derive.markers import progress_placements
@@ -56,7 +57,6 @@ from generator.render.pages.progress_views import (
     MEANINGS,
     GroupRows,
     TaskRow,
-    long_date,
     paragraphs,
     plan_words,
     state_badge,

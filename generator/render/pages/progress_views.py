@@ -7,7 +7,6 @@ never rests on colour alone.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.core.escape import html_attr, html_text
+from generator.core.figures import long_date
 from generator.derive.citations import IndicatorIndex
 from generator.derive.progress_indicators import resolve_code
 from generator.derive.progress_report import TaskState, state_label
@@ -202,11 +202,6 @@ def _indicator(code: str, page: str, index: IndicatorIndex | None) -> Markup:
         return html_text(code)
     href = paths.html_link(page, indicator_paths.page(indicator.id))
     return Markup('<a href="{}">{}</a>').format(html_attr(href), html_text(code))
-
-
-def long_date(day: dt.date) -> str:
-    """A date as the site writes it, e.g. ``31 March 2004``."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def plan_words(progress: ProgressPlan) -> dict[str, str]:
