@@ -14,7 +14,7 @@ import re
 
 from generator.core.cache import cached
 from generator.core.problems import Location, Problem
-from generator.core.text import DIRECTION_CONTROLS, control_problem, direction_problem
+from generator.core.text import DIRECTION_CONTROLS, control_problem, direction_problem, line_column
 
 Record = list[tuple[str, Location]]
 
@@ -73,12 +73,11 @@ def _invisible_problems(text: str, file: str) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[int] = set()
     for match in _INVISIBLE.finditer(text):
-        index = match.start()
-        line = text.count("\n", 0, index) + 1
+        line, column = line_column(text, match.start())
         if line in seen:
             continue
         seen.add(line)
-        where = Location(file, line, index - (text.rfind("\n", 0, index) + 1) + 1)
+        where = Location(file, line, column)
         char = match.group()
         if ord(char) in DIRECTION_CONTROLS:
             problems.append(direction_problem(where, "", char))

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.core.problems import Location
+from generator.core.text import line_column
 from generator.derive.markers import GAP_MARKER, missing_figures, scan_markers
 from generator.derive.progress_report import stated_check
 from generator.model import urls as paths
@@ -178,9 +179,8 @@ def _section_gaps(section: Section) -> Iterator[DraftGap]:
         if found := GAP_MARKER.match(marker.text):
             yield DraftGap(marker.location, page, group, section.title, "Text", found["words"], True)
     for match in PLACEHOLDER.finditer(section.body):
-        line = section.body_line + section.body.count("\n", 0, match.start())
-        column = match.start() - (section.body.rfind("\n", 0, match.start()) + 1) + 1
-        location = Location(section.where().file, line, column)
+        line, column = line_column(section.body, match.start())
+        location = Location(section.where().file, section.body_line + line - 1, column)
         yield DraftGap(location, page, group, section.title, "Text", _sentence(section.body, match), False)
 
 

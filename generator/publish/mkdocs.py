@@ -85,6 +85,21 @@ class _Collect(logging.Handler):
 
 
 @contextmanager
+def _mkdocs_2_banner_off() -> Iterator[None]:
+    """Material prints a banner about MkDocs 2 on every build unless this variable is set; set
+    for the build only, then the environment is as it was."""
+    before = os.environ.get("NO_MKDOCS_2_WARNING")
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("NO_MKDOCS_2_WARNING", None)
+        else:
+            os.environ["NO_MKDOCS_2_WARNING"] = before
+
+
+@contextmanager
 def _captured_mkdocs_log() -> Iterator[_Collect]:
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -128,9 +143,8 @@ def build_mkdocs(settings: MkDocsSettings, site_dir: Path, dirty: bool = False) 
     from generator.core.templatecache import theme_cache  # compiled templates kept between builds
 
     check_config(settings.config_file)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     root = settings.config_file.parent
-    with _captured_mkdocs_log() as log:
+    with _mkdocs_2_banner_off(), _captured_mkdocs_log() as log:
         try:
             config = load_config(
                 config_file=str(settings.config_file),

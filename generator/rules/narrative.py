@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from generator.core.problems import Location, Problem
+from generator.core.text import line_column
 from generator.model import data_urls as data_paths
 from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
@@ -51,9 +52,8 @@ def locator(section: Section, body: str) -> Callable[[int], Location]:
     """Offset in the (masked) body → its place in the section's file."""
 
     def at(index: int) -> Location:
-        line = body.count("\n", 0, index)
-        column = index - (body.rfind("\n", 0, index) + 1) + 1
-        return Location(section.where().file, section.body_line + line, column)
+        line, column = line_column(body, index)
+        return Location(section.where().file, section.body_line + line - 1, column)
 
     return at
 
