@@ -10,6 +10,7 @@ screen. Everything is sent with ``Cache-Control: no-store`` so a reload never sh
 from __future__ import annotations
 
 import http.server
+import io
 import json
 import sys
 import threading
@@ -86,14 +87,27 @@ class LiveState:
             return self.version, self.problems
 
 
+def inject(html: bytes, version: int) -> bytes:
+    """The page with the reload script added just before ``</body>``."""
+    tag = f'<script src="{SCRIPT}?v={version}" defer></script>'.encode()
+    at = html.lower().rfind(b"</body>")
+    return html + tag if at == -1 else html[:at] + tag + html[at:]
+
+
 class PreviewServer(http.server.ThreadingHTTPServer):
-    """The preview's HTTP server: a browser that hangs up mid-answer is not an error."""
+    """The preview's HTTP server: the site it serves, the live state its pages follow; a browser
+    that hangs up mid-answer is not an error."""
 
     daemon_threads = True
     request_queue_size = 1024
     """Connections the kernel holds while the server is busy accepting: with the default of 5, a
     page that opens dozens of requests at once (or a burst of 200) had connections dropped and
     retried after a second or more (14-28 s for 200). Capped by the system's somaxconn."""
+
+    def __init__(self, address: tuple[str, int], site: Path, state: LiveState) -> None:
+        self.site = site
+        self.state = state
+        super().__init__(address, LiveHandler)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Report real failures; stay quiet when the other end went away."""
@@ -102,85 +116,84 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def inject(html: bytes, version: int) -> bytes:
-    """The page with the reload script added just before ``</body>``."""
-    tag = f'<script src="{SCRIPT}?v={version}" defer></script>'.encode()
-    at = html.lower().rfind(b"</body>")
-    return html + tag if at == -1 else html[:at] + tag + html[at:]
-
-
-def handler_for(site: Path, state: LiveState) -> type[http.server.SimpleHTTPRequestHandler]:
-    """A request handler class serving ``site`` with live reload."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(site), **kwargs)
-
-        def end_headers(self) -> None:
-            self.send_header("Cache-Control", "no-store")
-            super().end_headers()
-
-        def log_message(self, format: str, *args: object) -> None:
-            del format, args
-
-        def do_GET(self) -> None:
-            path = urlsplit(self.path).path
-            version = state.version  # read before the page: a newer page may then reload once more
-            if path == EVENTS:
-                self._events()
-            elif path == SCRIPT:
-                self._send(200, "text/javascript; charset=utf-8", LIVE_JS.encode())
-            elif not site.is_dir():
-                self._send(503, "text/html; charset=utf-8", inject(NO_SITE_YET.encode(), version))
+def stream_events(out: io.BufferedIOBase, state: LiveState) -> None:
+    """Tell an open page of each new build (or of broken content) until it goes away; a comment
+    line every :data:`KEEPALIVE_SECONDS` keeps the connection open meanwhile."""
+    seen: tuple[int, tuple[str, ...]] | None = None
+    try:
+        while True:
+            now = state.wait(seen, KEEPALIVE_SECONDS)
+            if now == seen:
+                out.write(b": still here\n\n")
             else:
-                page = self._html_file(path)
-                try:
-                    body = None if page is None else page[1].read_bytes()
-                except OSError:  # swapped out by a new build this very moment: answer as a plain file
-                    page = body = None
-                if page is None or body is None:
-                    super().do_GET()
-                else:
-                    self._send(page[0], "text/html; charset=utf-8", inject(body, version))
+                data = json.dumps({"version": now[0], "problems": list(now[1])})
+                out.write(f"event: build\ndata: {data}\n\n".encode())
+                seen = now
+            out.flush()
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the page was closed or reloaded
 
-        def _html_file(self, path: str) -> tuple[int, Path] | None:
-            """The HTML file for ``path`` (or the site's 404 page); None for anything else."""
-            target = Path(self.translate_path(path))
-            if target.is_dir():
-                if not path.endswith("/"):
-                    return None  # the base class redirects to the folder's address
-                target = target / "index.html"
-            if target.suffix == ".html" and target.is_file():
-                return 200, target
-            missing = site / "404.html"
-            if not target.exists() and missing.is_file():
-                return 404, missing
-            return None
 
-        def _send(self, status: int, kind: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+class LiveHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the preview's site with the reload script in every page, and the event stream."""
 
-        def _events(self) -> None:
+    server: PreviewServer
+
+    def __init__(self, request: Any, client_address: Any, server: PreviewServer) -> None:
+        super().__init__(request, client_address, server, directory=str(server.site))
+
+    def end_headers(self) -> None:
+        """Never cached: a page must be asked for again after each build."""
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the terminal shows builds and problems, not requests."""
+        del format, args
+
+    def do_GET(self) -> None:
+        """A page (with the reload script), the script, the event stream, or a plain file."""
+        path = urlsplit(self.path).path
+        site, state = self.server.site, self.server.state
+        version = state.version  # read before the page: a newer page may then reload once more
+        if path == EVENTS:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.end_headers()
             self.close_connection = True
-            seen: tuple[int, tuple[str, ...]] | None = None
+            stream_events(self.wfile, state)
+        elif path == SCRIPT:
+            self._send(200, "text/javascript; charset=utf-8", LIVE_JS.encode())
+        elif not site.is_dir():
+            self._send(503, "text/html; charset=utf-8", inject(NO_SITE_YET.encode(), version))
+        else:
+            page = self._html_file(path)
             try:
-                while True:
-                    now = state.wait(seen, KEEPALIVE_SECONDS)
-                    if now == seen:
-                        self.wfile.write(b": still here\n\n")
-                    else:
-                        data = json.dumps({"version": now[0], "problems": list(now[1])})
-                        self.wfile.write(f"event: build\ndata: {data}\n\n".encode())
-                        seen = now
-                    self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                return  # the page was closed or reloaded
+                body = None if page is None else page[1].read_bytes()
+            except OSError:  # swapped out by a new build this very moment: answer as a plain file
+                page = body = None
+            if page is None or body is None:
+                super().do_GET()
+            else:
+                self._send(page[0], "text/html; charset=utf-8", inject(body, version))
 
-    return Handler
+    def _html_file(self, path: str) -> tuple[int, Path] | None:
+        """The HTML file for ``path`` (or the site's 404 page); None for anything else."""
+        target = Path(self.translate_path(path))
+        if target.is_dir():
+            if not path.endswith("/"):
+                return None  # the base class redirects to the folder's address
+            target = target / "index.html"
+        if target.suffix == ".html" and target.is_file():
+            return 200, target
+        missing = self.server.site / "404.html"
+        if not target.exists() and missing.is_file():
+            return 404, missing
+        return None
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)

@@ -29,7 +29,7 @@ from watchdog.observers.polling import PollingObserver
 
 from generator import pipeline
 from generator.core.problems import ContentError
-from generator.preview.livereload import LiveState, PreviewServer, handler_for
+from generator.preview.livereload import LiveState, PreviewServer
 from generator.preview.site import PreviewSite
 from generator.publish.mkdocs import SiteBuildError
 from generator.publish.outputs import OutputError
@@ -143,7 +143,7 @@ def serve_forever(project: pipeline.Project, host: str, port: int, say: Callable
     """Build the preview, serve it, and rebuild (and reload open pages) whenever a file changes."""
     preview = Preview(project, say)
     # the address first: a port in use is reported before a build is spent
-    server = PreviewServer((host, port), handler_for(preview.project.site, preview.state))
+    server = PreviewServer((host, port), preview.project.site, preview.state)
     changed = threading.Event()
     observer = watch(project, changed)  # before the first build: a save during it is not lost
     preview.rebuild()
