@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import pipeline
+from generator.model.plan import Plan
 from generator.pipeline import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,3 +73,11 @@ def without_card_markup(text: str) -> str:
     """A page's tables as their templates write them: the table roles and cell headings that
     make them cards on a phone (generator/render/cards.py) taken out, for tests about content."""
     return re.sub(r' (?:role|data-label)="[^"]*"', "", text)
+
+
+@pytest.fixture(scope="session")
+def bundled_plan() -> Plan:
+    """The bundled plan, loaded and checked once: for tests that only read it."""
+    result = pipeline.check(Project.at(ROOT))
+    assert result.plan is not None, [p.format() for p in result.report.problems]
+    return result.plan
