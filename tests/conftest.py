@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import pipeline
+from generator.model.plan import Plan
 from generator.pipeline import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +79,11 @@ def as_written(text: str) -> str:
     """A page as its templates write it, before the finishing pass: no ``<abbr>`` around the
     first use of a term and no card markup, for tests about what the page says."""
     return without_card_markup(re.sub(r'<abbr title="[^"]*">([^<]*)</abbr>', r"\1", text))
+
+
+@pytest.fixture(scope="session")
+def bundled_plan() -> Plan:
+    """The bundled plan, loaded and checked once: for tests that only read it."""
+    result = pipeline.check(Project.at(ROOT))
+    assert result.plan is not None, [p.format() for p in result.report.problems]
+    return result.plan

@@ -13,7 +13,6 @@ import functools
 import html
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import markdown
@@ -24,8 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.core.escape import MARKDOWN_EXTENSIONS, collapse, html_attr, html_text, md_text
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 # --- the real Markdown ------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import pytest
 
 from generator.derive.rating import rate
 from generator.derive.wording import amount, outlook_reason, status_label, status_reason
-from tests.test_indicator_rating import RULE, indicator, row
+from tests.derive.test_indicator_rating import RULE, indicator, row
 
 
 def _words(*rows: object, unit: str | None = "%", **spec: object) -> tuple[str, str, str | None]:

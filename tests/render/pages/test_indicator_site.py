@@ -13,7 +13,7 @@ import pytest
 from generator import pipeline
 from generator.pipeline import Project
 from tests.conftest import as_written, copy_project
-from tests.test_escape import parse
+from tests.core.test_escape import parse
 
 pytestmark = pytest.mark.site
 

@@ -8,11 +8,11 @@ import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from generator.pipeline import Project
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.site
 
@@ -95,7 +95,7 @@ def test_serve_answers_200_concurrent_requests_within_2_seconds(project: Project
 
 
 def test_module_entry_point_exists() -> None:
-    assert (Path(__file__).resolve().parent.parent / "generator" / "__main__.py").is_file()
+    assert (ROOT / "generator" / "__main__.py").is_file()
 
 
 def test_settling_memory_collects_cycles_and_freezes_the_rest() -> None:

@@ -21,7 +21,7 @@ from generator.derive.progress_report import period_report
 from generator.pipeline import Project
 from generator.render import pages
 from generator.render.pages.progress_views import rich_html
-from tests.conftest import without_card_markup
+from tests.conftest import ROOT, without_card_markup
 
 WORK = "progress/hsp-work-plan"
 BVPP = "progress/bvpp-improvement-plan"
@@ -52,7 +52,7 @@ def edit(project: Project, rel: str, old: str, new: str) -> str:
 
 @pytest.fixture(scope="module")
 def bundled() -> dict[str, str]:
-    return built(Project.at(Path(__file__).resolve().parent.parent))
+    return built(Project.at(ROOT))
 
 
 def test_every_plan_has_an_index_entry_a_page_reports_and_a_browse_page(bundled: dict[str, str]) -> None:
@@ -69,7 +69,7 @@ def test_every_plan_has_an_index_entry_a_page_reports_and_a_browse_page(bundled:
 
 
 def test_the_nav_presents_the_family_each_document_once_with_its_year() -> None:
-    result = pipeline.check(Project.at(Path(__file__).resolve().parent.parent))
+    result = pipeline.check(Project.at(ROOT))
     assert result.plan is not None
     nav = pages.build_nav(result.plan)
     entries = [item["Plans and reports"] for item in nav if "Plans and reports" in item]
@@ -323,7 +323,7 @@ def test_rich_text_never_lets_markup_through(text: str) -> None:
 
 
 def test_report_counts_cover_every_task_once() -> None:
-    result = pipeline.check(Project.at(Path(__file__).resolve().parent.parent))
+    result = pipeline.check(Project.at(ROOT))
     assert result.plan is not None
     for progress in result.plan.progress:
         for period in progress.config.periods:

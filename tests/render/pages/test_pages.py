@@ -2,7 +2,7 @@
 
 Refresh the golden files after an intended change with:
 
-    BVPP_REFRESH_GOLDEN=1 .venv/bin/python -m pytest tests/test_pages.py
+    BVPP_REFRESH_GOLDEN=1 .venv/bin/python -m pytest tests/render/pages/test_pages.py
 
 then read the diff (``git diff tests/golden``) before committing it.
 """
@@ -10,7 +10,6 @@ then read the diff (``git diff tests/golden``) before committing it.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,9 @@ from generator.model.plan import Plan
 from generator.pipeline import Project
 from generator.render import pages
 from generator.render.pages.common import shortened
+from tests.conftest import ROOT
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = ROOT / "tests" / "golden"
 
 GOLDEN_PAGES = {
     "theme-environment.md": "themes/environment/index.md",
@@ -32,7 +32,7 @@ GOLDEN_PAGES = {
 
 @pytest.fixture(scope="module")
 def bundled() -> tuple[Plan, dict[str, str]]:
-    project = Project.at(Path(__file__).resolve().parent.parent)
+    project = Project.at(ROOT)
     result = pipeline.check(project)
     assert result.plan is not None
     return result.plan, pages.build(result.plan).pages

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from generator import pipeline
 from generator.core.problems import Severity
 from generator.load.indicators import COLUMNS
 from generator.pipeline import Project
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HEADER = ",".join(COLUMNS)
 
 

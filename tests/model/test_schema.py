@@ -27,8 +27,8 @@ from generator.model.schema import (
     schema_texts,
     stale_schemas,
 )
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -16,10 +15,8 @@ from generator.derive.citations import indicator_index
 from generator.derive.codes import expand_range, find_codes
 from generator.pipeline import Project
 from generator.render import pages
-from tests.conftest import as_written
-from tests.test_escape import TRAPS, Element, parse, plain, render
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT, as_written
+from tests.core.test_escape import TRAPS, Element, parse, plain, render
 
 
 def labels(text: str) -> list[str]:
