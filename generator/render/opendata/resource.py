@@ -22,7 +22,7 @@ from generator.core.downloads import compact_json, json_lines
 from generator.core.escape import collapse
 from generator.core.rendercache import reuse
 from generator.model.base import Gap
-from generator.model.data_urls import resource_file
+from generator.model.urls import resource_file
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
 Value = str | int | bool | list[str] | None
