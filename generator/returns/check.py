@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.core.figures import parse_figure
-from generator.core.problems import Location, Problem, suggest_known
+from generator.core.problems import FirstGiven, Location, Problem, suggest_known
 from generator.model.indicators import PeriodRow
 from generator.model.plan import Plan
 from generator.model.progress import StatusUpdate
@@ -144,7 +144,7 @@ def _indicators(
 ) -> None:
     catalogue = plan.indicators
     known = {i.id: i for i in catalogue.indicators} if catalogue else {}
-    seen: dict[str, Cell] = {}
+    seen: FirstGiven[str, Cell] = FirstGiven()
     for row in rows:
         key, actual = _cell(row, INDICATORS, "Indicator"), _cell(row, INDICATORS, "Actual")
         indicator = known.get(key.text)
@@ -158,17 +158,16 @@ def _indicators(
                 )
             )
             continue
-        if key.text in seen:
+        if (first := seen.earlier(key.text, key)) is not None:
             problems.append(
                 Problem(
                     key.location,
                     "Indicator",
-                    f"{indicator.label} is already given at {seen[key.text].location}",
+                    f"{indicator.label} is already given at {first.location}",
                     "give each indicator one row",
                 )
             )
             continue
-        seen[key.text] = key
         note, source = _cell(row, INDICATORS, "Note"), _cell(row, INDICATORS, "Source")
         if any(_invisible(c, h, problems) for c, h in ((note, "Note"), (source, "Source"))):
             continue
@@ -226,7 +225,7 @@ def _tasks(
     plan: Plan, rows: list[list[Cell]], changes: Changes, replace: bool, problems: list[Problem]
 ) -> None:
     plans = {p.id: p for p in plan.progress}
-    seen: dict[tuple[str, str], Cell] = {}
+    seen: FirstGiven[tuple[str, str], Cell] = FirstGiven()
     for row in rows:
         plan_cell, task_cell = _cell(row, TASKS, "Plan"), _cell(row, TASKS, "Task")
         progress = plans.get(plan_cell.text)
@@ -250,18 +249,16 @@ def _tasks(
                 )
             )
             continue
-        key = (progress.id, task_cell.text)
-        if key in seen:
+        if (first := seen.earlier((progress.id, task_cell.text), task_cell)) is not None:
             problems.append(
                 Problem(
                     task_cell.location,
                     "Task",
-                    f"this task is already given at {seen[key].location}",
+                    f"this task is already given at {first.location}",
                     "give each task one row",
                 )
             )
             continue
-        seen[key] = task_cell
         status, words, actions = (_cell(row, TASKS, h) for h in ("Status", "Progress", "Next actions"))
         if any(_invisible(c, h, problems) for c, h in ((words, "Progress"), (actions, "Next actions"))):
             continue
