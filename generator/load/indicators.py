@@ -63,8 +63,7 @@ def load_indicators(layout: ContentLayout) -> tuple[Catalogue, list[Problem]]:
 
 
 def _load_yaml(layout: ContentLayout, path: Path, problems: list[Problem]) -> IndicatorsFile | None:
-    text, found = layout.read_text(path)
-    problems.extend(found)
+    text = layout.text(path, problems)
     if text is None:
         return None
     doc, found = parse_yaml(text, layout.display(path))
@@ -100,8 +99,7 @@ def _load_values(
     layout: ContentLayout, path: Path, specs: list[IndicatorSpec], problems: list[Problem]
 ) -> list[PeriodRow]:
     file = layout.display(path)
-    text, found = layout.read_text(path)
-    problems.extend(found)
+    text = layout.text(path, problems)
     if text is None:
         return []
     records, found = read_csv(text, file)

@@ -21,18 +21,17 @@ from generator.model.tables import Cell, CellRef, Direction, Sum, Table, TableCh
 
 def load_tables(layout: ContentLayout) -> tuple[list[Table], list[Problem]]:
     """Every table listed in ``tables.yaml``; the tables that loaded, and every problem."""
-    meta = layout.root / "tables.yaml"
-    folder = layout.root / "tables"
-    csvs = layout.listing(folder, "*.csv")
+    meta = layout.tables_file
+    csvs = layout.listing(layout.tables, "*.csv")
     problems: list[Problem] = []
     tables: list[Table] = []
     specs: list[TableSpec] | None = []  # None when tables.yaml is there but unreadable
     if layout.files.is_refused(meta):
         specs = None  # the survey said why; it is never opened
     elif meta.is_file():
-        text, found = layout.read_text(meta)
-        doc, more = parse_yaml(text, layout.display(meta)) if text is not None else (None, [])
-        problems += found + more
+        text = layout.text(meta, problems)
+        doc, found = parse_yaml(text, layout.display(meta)) if text is not None else (None, [])
+        problems += found
         tables_file = validate_document(doc, TablesFile, problems) if doc is not None else None
         specs = tables_file.tables if tables_file is not None else None
         problems.extend(_duplicate_specs(specs or []))
@@ -71,24 +70,20 @@ def _duplicate_specs(specs: list[TableSpec]) -> Iterator[Problem]:
 
 
 def _load_table(layout: ContentLayout, spec: TableSpec, problems: list[Problem]) -> Table | None:
-    path = layout.root / "tables" / spec.file
+    path = layout.tables / spec.file
     file = layout.display(path)
-    if layout.files.is_refused(path):
-        return None  # the survey said why; it is never opened
-    if not path.is_file():
-        problems.append(
-            Problem(
-                spec.where("file"),
-                dotted(spec.field_path("file")),
-                f"no such table file: {file}",
-                suggest_known(spec.file, [p.name for p in layout.listing(path.parent, "*.csv")])
-                or "put the CSV in content/tables/",
-            )
+
+    def missing() -> Problem:
+        return Problem(
+            spec.where("file"),
+            dotted(spec.field_path("file")),
+            f"no such table file: {file}",
+            suggest_known(spec.file, [p.name for p in layout.listing(path.parent, "*.csv")])
+            or "put the CSV in content/tables/",
         )
-        return None
-    text, found = layout.read_text(path)
+
+    text = layout.required_text(path, problems, missing)
     if text is None:
-        problems.extend(found)
         return None
     records, found = read_csv(text, file)
     if found:
