@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import click
+from click.decorators import FC
 
 from generator import pipeline
 from generator.core.problems import ContentError, Problem, Report, Severity
@@ -40,6 +42,13 @@ def _print_problems(problems: list[Problem], as_json: bool = False) -> None:
         return
     for problem in problems:
         click.echo(problem.format(), err=True)
+
+
+def _stop(message: str, problems: Sequence[Problem] = ()) -> NoReturn:
+    """Print the problems, then what was (not) done, and exit with :data:`CONTENT_PROBLEMS`."""
+    _print_problems(list(problems))
+    click.echo(message, err=True)
+    sys.exit(CONTENT_PROBLEMS)
 
 
 def _summary(report: Report) -> str:
@@ -73,7 +82,22 @@ since_option = click.option(
 )
 
 
-def site_dir_option(help_text: str) -> Callable[[click.decorators.FC], click.decorators.FC]:
+strict_option = click.option("--strict", is_flag=True, help="Fail on warnings (draft gaps included) too.")
+
+
+def format_option(choices: tuple[str, str], help_text: str) -> Callable[[FC], FC]:
+    """``--format``: how the output is written; the first of the choices is the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help=help_text,
+    )
+
+
+def site_dir_option(help_text: str) -> Callable[[FC], FC]:
     """``--site-dir``: where the site is published (and so where its last publication is read)."""
     return click.option(
         "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=help_text
@@ -98,15 +122,8 @@ def main() -> None:
 @main.command()
 @project_option
 @content_option
-@click.option("--strict", is_flag=True, help="Fail on warnings (draft gaps included) too.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json prints one object with every problem, for CI annotations.",
-)
+@strict_option
+@format_option(("text", "json"), "json prints one object with every problem, for CI annotations.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
 def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool) -> None:
     """Load and validate the content; report every problem, build nothing."""
@@ -132,7 +149,7 @@ def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool)
     "the project, content/, theme/, build/, the home folder or /, or is a non-empty folder "
     "that bvpp did not make."
 )
-@click.option("--strict", is_flag=True, help="Fail on warnings (draft gaps included) too.")
+@strict_option
 @click.option(
     "--no-pdf",
     is_flag=True,
@@ -166,28 +183,20 @@ def build(
                 project, strict=strict, pdf=not no_pdf, progress=progress, site_url=site_url, since=since
             )
     except ContentError as exc:
-        _print_problems(exc.problems)
-        click.echo(f"build stopped: {len(exc.problems)} problem(s); the site was not changed", err=True)
-        sys.exit(CONTENT_PROBLEMS)
+        _stop(f"build stopped: {len(exc.problems)} problem(s); the site was not changed", exc.problems)
     except SiteBuildError as exc:
-        _print_problems(exc.problems)
-        click.echo("mkdocs build failed; the site was not changed", err=True)
-        sys.exit(CONTENT_PROBLEMS)
+        _stop("mkdocs build failed; the site was not changed", exc.problems)
     except OutputError as exc:
-        _print_problems(exc.problems)
-        click.echo("build stopped: the site could not be written; the site was not changed", err=True)
-        sys.exit(CONTENT_PROBLEMS)
+        _stop("build stopped: the site could not be written; the site was not changed", exc.problems)
     except RefusedOutputError as exc:  # wrong usage: nothing was read or written
         click.echo(f"Error: {exc}", err=True)
         sys.exit(WRONG_USAGE)
     except UnsafeOutputError as exc:
         raise click.ClickException(str(exc)) from exc
     except PdfLibraryMissingError as exc:
-        click.echo(f"{exc}; the site was not changed", err=True)
-        sys.exit(CONTENT_PROBLEMS)
+        _stop(f"{exc}; the site was not changed")
     except BaselineError as exc:
-        click.echo(f"{exc}\nbuild stopped: nothing to compare with; the site was not changed", err=True)
-        sys.exit(CONTENT_PROBLEMS)
+        _stop(f"{exc}\nbuild stopped: nothing to compare with; the site was not changed")
     warnings = [p for p in result.report.warnings if p.severity is Severity.WARNING]
     click.echo(
         f"built {result.pages} pages into {project.site} "
@@ -205,14 +214,7 @@ def build(
 @content_option
 @site_dir_option("The published site to compare with (default: site/ in the project).")
 @since_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json prints one object with every change, as data/changes.json lists them.",
-)
+@format_option(("text", "json"), "json prints one object with every change, as data/changes.json lists them.")
 def changes(root: Path, content: Path | None, site_dir: Path | None, since: str | None, fmt: str) -> None:
     """Show what has changed since the last publication (or a git commit), before you publish."""
     from generator.render.changes_text import as_json, as_text
@@ -221,12 +223,10 @@ def changes(root: Path, content: Path | None, site_dir: Path | None, since: str 
     try:
         result, report = pipeline.changes(project, since)
     except BaselineError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(CONTENT_PROBLEMS)
+        _stop(str(exc))
     if report is None:
-        _print_problems(result.report.errors)
-        click.echo(f"{len(result.report.errors)} error(s) in the content: nothing to compare", err=True)
-        sys.exit(CONTENT_PROBLEMS)
+        errors = result.report.errors
+        _stop(f"{len(errors)} error(s) in the content: nothing to compare", errors)
     if fmt == "json":
         click.echo(as_json(report))
         return
@@ -269,8 +269,7 @@ def schema(root: Path, check_only: bool) -> None:
         for name in stale:
             click.echo(f"{FOLDER}/{name}: missing or out of date with the models", err=True)
         if stale:
-            click.echo("run 'bvpp schema' to regenerate them", err=True)
-            sys.exit(CONTENT_PROBLEMS)
+            _stop("run 'bvpp schema' to regenerate them")
         return
     changed = write_schemas(folder)
     click.echo(f"{len(changed)} schema file(s) written to {folder}", err=True)
@@ -296,14 +295,7 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str) -> dt.da
 @click.option("--period", "label", required=True, help="The period as reports name it, e.g. '2004/05 Q1'.")
 @click.option("--ends", required=True, callback=_iso_date, help="The period's last day, YYYY-MM-DD.")
 @click.option("--directorate", default=None, help="Only this directorate's indicators and tasks (its code).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["xlsx", "csv"]),
-    default="xlsx",
-    show_default=True,
-    help="csv writes a folder with one CSV file per sheet, for teams without Excel.",
-)
+@format_option(("xlsx", "csv"), "csv writes a folder with one CSV file per sheet, for teams without Excel.")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -325,9 +317,7 @@ def returns_template(
     if any(p.kind == "usage" for p in problems):
         raise click.BadParameter(problems[0].message, param_hint="--directorate")
     if made is None:
-        _print_problems(problems)
-        click.echo(f"no template written: {len(problems)} problem(s) in the content", err=True)
-        sys.exit(CONTENT_PROBLEMS)
+        _stop(f"no template written: {len(problems)} problem(s) in the content", problems)
     rows, files = made
     click.echo(
         f"wrote {', '.join(str(f) for f in files)}: {len(rows.indicators)} indicator(s), "
@@ -351,9 +341,7 @@ def returns_import(root: Path, content: Path | None, file: Path, dry_run: bool, 
     project = _project(root, content)
     done, problems = import_return(project.content, file, str(file), replace=replace, dry_run=dry_run)
     if done is None:
-        _print_problems(problems)
-        click.echo(f"nothing imported: {len(problems)} problem(s); the content was not changed", err=True)
-        sys.exit(CONTENT_PROBLEMS)
+        _stop(f"nothing imported: {len(problems)} problem(s); the content was not changed", problems)
     for line in done.lines:
         click.echo(line)
     verb = "would write" if dry_run else "wrote"

@@ -26,7 +26,7 @@ from generator.derive.facts import Facts, derive_facts
 from generator.load.git_version import content_at
 from generator.load.plan import load_content
 from generator.load.published import BaselineError, read_published
-from generator.model import data_urls
+from generator.model import urls as paths
 from generator.model.changes import Baseline, ChangeReport
 from generator.model.plan import Plan
 from generator.publish.engines import GENERATED_CONFIG, write_generated_config
@@ -252,7 +252,7 @@ def baseline(project: Project, since: str | None = None) -> Baseline | None:
     """What a build compares with: the content at git commit ``since``, loaded with the normal
     loader, or else the open data the last build left in the site folder (None if none)."""
     if since is None:
-        return read_published((project.published or project.site) / data_urls.FOLDER)
+        return read_published((project.published or project.site) / paths.DATA_FOLDER)
     with content_at(project.content, since) as folder:
         plan, problems = load_content(folder)
     errors = Report(problems).errors

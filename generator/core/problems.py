@@ -9,8 +9,12 @@ from __future__ import annotations
 import difflib
 import enum
 import json
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
 
 
 class Severity(enum.Enum):
@@ -134,6 +138,24 @@ class ContentError(Exception):
         self.problems = sorted(problems, key=Problem.sort_key)
         first = self.problems[0].format() if self.problems else "content problems"
         super().__init__(f"{len(self.problems)} problem(s); first: {first}")
+
+
+class FirstGiven(Generic[K, T]):
+    """The one "already given at …" check: remembers the first item given under each key.
+
+    Ids, codes, labels and rows must each be given once; every such rule asks this, then words
+    its own problem naming where the first one stands.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[K, T] = {}
+
+    def earlier(self, key: K, item: T) -> T | None:
+        """The item first given under ``key``; None when ``item`` is the first (it is then kept)."""
+        if key in self._first:
+            return self._first[key]
+        self._first[key] = item
+        return None
 
 
 def suggest_known(name: str, known: list[str]) -> str:

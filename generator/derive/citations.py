@@ -20,7 +20,6 @@ from generator.core.escape import Span, html_linked, md_linked
 from generator.core.problems import Location, dotted
 from generator.derive.codes import Mention, find_codes
 from generator.derive.rating import Rating, rate
-from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.indicators import Catalogue, Indicator
 from generator.model.plan import Outcome, Plan, Priority, Theme
@@ -116,7 +115,7 @@ class CodeLinks:
         for mention in find_codes(text):
             indicator_id = self.codes.get((mention.family, mention.code))
             if indicator_id is not None and mention.span is not None:
-                yield (*mention.span, link(page, indicator_paths.page(indicator_id)))
+                yield (*mention.span, link(page, paths.indicator(indicator_id)))
 
     def md(self, text: str, page: str) -> Markup:
         """Outcome text for Markdown on ``page``, escaped, with each known code a link."""

@@ -6,10 +6,11 @@ problems come back as values, all of them, so an officer sees every mistake in o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,41 +24,47 @@ from generator.model.base import Model, Section
 M = TypeVar("M", bound=Model)
 
 
+class _Under:
+    """A file or folder of the content folder, read as an attribute of :class:`ContentLayout`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, layout: None, owner: type[ContentLayout]) -> _Under: ...
+
+    @overload
+    def __get__(self, layout: ContentLayout, owner: type[ContentLayout]) -> Path: ...
+
+    def __get__(self, layout: ContentLayout | None, owner: type[ContentLayout]) -> Path | _Under:
+        """The path under this layout's root (the descriptor itself, read from the class)."""
+        return self if layout is None else layout.root / self.name
+
+
 @dataclass(frozen=True)
 class ContentLayout:
     """Where each kind of content lives under the content folder."""
 
     root: Path
 
-    @property
-    def plan(self) -> Path:
-        """The plan's own settings and contents order."""
-        return self.root / "plan.yaml"
-
-    @property
-    def directorates(self) -> Path:
-        """The directorates."""
-        return self.root / "directorates.yaml"
-
-    @property
-    def contacts(self) -> Path:
-        """The contact officers."""
-        return self.root / "contacts.yaml"
-
-    @property
-    def corrections(self) -> Path:
-        """Repairs of the source's text (optional)."""
-        return self.root / "corrections.yaml"
-
-    @property
-    def themes(self) -> Path:
-        """One YAML file per theme."""
-        return self.root / "themes"
-
-    @property
-    def sections(self) -> Path:
-        """One Markdown file per narrative section."""
-        return self.root / "sections"
+    plan = _Under("plan.yaml")
+    """The plan's own settings and contents order."""
+    directorates = _Under("directorates.yaml")
+    """The directorates."""
+    contacts = _Under("contacts.yaml")
+    """The contact officers."""
+    corrections = _Under("corrections.yaml")
+    """Repairs of the source's text (optional)."""
+    glossary = _Under("glossary.yaml")
+    """The abbreviations the pages spell out (optional)."""
+    themes = _Under("themes")
+    """One YAML file per theme."""
+    sections = _Under("sections")
+    """One Markdown file per narrative section."""
+    tables_file = _Under("tables.yaml")
+    """The data tables' ids, titles and checks (optional)."""
+    tables = _Under("tables")
+    """One CSV file per data table."""
 
     @cached_property
     def files(self) -> ContentFiles:
@@ -72,6 +79,24 @@ class ContentLayout:
         """One content file's text (never a refused one), or the problems reading it."""
         return self.files.read_text(path, self.display(path))
 
+    def text(self, path: Path, problems: list[Problem]) -> str | None:
+        """One content file's text; None, with why in ``problems``, when it cannot be read."""
+        text, found = self.read_text(path)
+        problems.extend(found)
+        return text
+
+    def required_text(
+        self, path: Path, problems: list[Problem], missing: Callable[[], Problem]
+    ) -> str | None:
+        """A file that must be there: its text, or None. A refused file was explained by the
+        survey and is never opened; a file that is not there is explained by ``missing()``."""
+        if self.files.is_refused(path):
+            return None
+        if not path.is_file():
+            problems.append(missing())
+            return None
+        return self.text(path, problems)
+
     def listing(self, folder: Path, pattern: str) -> list[Path]:
         """The files in ``folder`` matching ``pattern``, in name order, refused ones left out."""
         if self.files.is_refused(folder) or not folder.is_dir():
@@ -84,22 +109,15 @@ def load_yaml_file(
 ) -> M | None:
     """Read, parse and validate one YAML content file; None (and problems) when it fails."""
     file = layout.display(path)
-    if layout.files.is_refused(path):
-        return None  # the survey said why; it is never opened
-    if not path.is_file():
-        problems.append(
-            Problem(
-                Location(file),
-                "",
-                "required file is missing",
-                f"restore it, or create it: it holds {_holds(model)}",
-                kind="missing-file",
-            )
-        )
-        return None
-    text, found = layout.read_text(path)
+    missing = Problem(
+        Location(file),
+        "",
+        "required file is missing",
+        f"restore it, or create it: it holds {_holds(model)}",
+        kind="missing-file",
+    )
+    text = layout.required_text(path, problems, lambda: missing)
     if text is None:
-        problems.extend(found)
         return None
     doc, found = parse_yaml(text, file)
     if doc is None:
@@ -166,9 +184,8 @@ def attach_locations(instance: BaseModel, doc: YamlDocument, path: Path_) -> Non
 def load_section(layout: ContentLayout, path: Path, problems: list[Problem]) -> Section | None:
     """A narrative Markdown file: front matter between ``---`` lines, then the body."""
     file = layout.display(path)
-    text, found = layout.read_text(path)
+    text = layout.text(path, problems)
     if text is None:
-        problems.extend(found)
         return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.core.csvfile import read_csv
 from generator.core.figures import parse_figure
-from generator.core.problems import Location, Problem, suggest_known
+from generator.core.problems import FirstGiven, Location, Problem, suggest_known
 from generator.core.strictyaml import parse_yaml
 from generator.load.documents import ContentLayout, validate_document
 from generator.model.indicators import Catalogue, Indicator, IndicatorsFile, IndicatorSpec, PeriodRow, Reading
@@ -63,8 +63,7 @@ def load_indicators(layout: ContentLayout) -> tuple[Catalogue, list[Problem]]:
 
 
 def _load_yaml(layout: ContentLayout, path: Path, problems: list[Problem]) -> IndicatorsFile | None:
-    text, found = layout.read_text(path)
-    problems.extend(found)
+    text = layout.text(path, problems)
     if text is None:
         return None
     doc, found = parse_yaml(text, layout.display(path))
@@ -75,36 +74,32 @@ def _load_yaml(layout: ContentLayout, path: Path, problems: list[Problem]) -> In
 
 
 def _duplicates(specs: list[IndicatorSpec]) -> Iterator[Problem]:
-    ids: dict[str, IndicatorSpec] = {}
-    codes: dict[tuple[str, str], IndicatorSpec] = {}
+    ids: FirstGiven[str, IndicatorSpec] = FirstGiven()
+    codes: FirstGiven[tuple[str, str], IndicatorSpec] = FirstGiven()
     for index, spec in enumerate(specs):
-        if spec.id in ids:
+        if (first := ids.earlier(spec.id, spec)) is not None:
             yield Problem(
                 spec.where("id"),
                 f"indicators[{index}].id",
-                f'id "{spec.id}" is already used at {ids[spec.id].where("id")}',
+                f'id "{spec.id}" is already used at {first.where("id")}',
                 "each indicator has its own id: it is the page's address",
             )
-        ids.setdefault(spec.id, spec)
         if spec.code is None:
             continue
-        key = (spec.family, spec.code)
-        if key in codes:
+        if (first := codes.earlier((spec.family, spec.code), spec)) is not None:
             yield Problem(
                 spec.where("code"),
                 f"indicators[{index}].code",
-                f'{spec.label} is already defined at {codes[key].where("code")}',
+                f'{spec.label} is already defined at {first.where("code")}',
                 "a code names one indicator; remove or renumber one of the two",
             )
-        codes.setdefault(key, spec)
 
 
 def _load_values(
     layout: ContentLayout, path: Path, specs: list[IndicatorSpec], problems: list[Problem]
 ) -> list[PeriodRow]:
     file = layout.display(path)
-    text, found = layout.read_text(path)
-    problems.extend(found)
+    text = layout.text(path, problems)
     if text is None:
         return []
     records, found = read_csv(text, file)

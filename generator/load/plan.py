@@ -38,8 +38,8 @@ def load_content(root: Path) -> tuple[Plan | None, list[Problem]]:
         else CorrectionsFile(corrections=[])
     )
     glossary = (
-        load_yaml_file(layout, (layout.root / "glossary.yaml"), GlossaryFile, problems)
-        if (layout.root / "glossary.yaml").exists()
+        load_yaml_file(layout, layout.glossary, GlossaryFile, problems)
+        if layout.glossary.exists()
         else None
     )
     themes = [

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from generator.core.csvfile import read_csv
 from generator.core.figures import parse_figure
-from generator.core.problems import Location, Problem, Severity, dotted, suggest_known
+from generator.core.problems import FirstGiven, Location, Problem, Severity, dotted, suggest_known
 from generator.core.strictyaml import parse_yaml
 from generator.load.documents import ContentLayout, validate_document
 from generator.model.tables import Cell, CellRef, Direction, Sum, Table, TableCheck, TablesFile, TableSpec
@@ -21,22 +21,21 @@ from generator.model.tables import Cell, CellRef, Direction, Sum, Table, TableCh
 
 def load_tables(layout: ContentLayout) -> tuple[list[Table], list[Problem]]:
     """Every table listed in ``tables.yaml``; the tables that loaded, and every problem."""
-    meta = layout.root / "tables.yaml"
-    folder = layout.root / "tables"
-    csvs = layout.listing(folder, "*.csv")
+    meta = layout.tables_file
+    csvs = layout.listing(layout.tables, "*.csv")
     problems: list[Problem] = []
     tables: list[Table] = []
     specs: list[TableSpec] | None = []  # None when tables.yaml is there but unreadable
     if layout.files.is_refused(meta):
         specs = None  # the survey said why; it is never opened
     elif meta.is_file():
-        text, found = layout.read_text(meta)
-        doc, more = parse_yaml(text, layout.display(meta)) if text is not None else (None, [])
-        problems += found + more
+        text = layout.text(meta, problems)
+        doc, found = parse_yaml(text, layout.display(meta)) if text is not None else (None, [])
+        problems += found
         tables_file = validate_document(doc, TablesFile, problems) if doc is not None else None
         specs = tables_file.tables if tables_file is not None else None
-        for index, spec in enumerate(specs or []):
-            problems.extend(_duplicate_spec(specs or [], index))
+        problems.extend(_duplicate_specs(specs or []))
+        for spec in specs or []:
             table = _load_table(layout, spec, problems)
             if table is not None:
                 tables.append(table)
@@ -56,39 +55,35 @@ def load_tables(layout: ContentLayout) -> tuple[list[Table], list[Problem]]:
     return tables, problems
 
 
-def _duplicate_spec(specs: list[TableSpec], index: int) -> Iterator[Problem]:
-    spec = specs[index]
+def _duplicate_specs(specs: list[TableSpec]) -> Iterator[Problem]:
     for name in ("id", "file"):
-        value = getattr(spec, name)
-        first = next(s for s in specs if getattr(s, name) == value)
-        if first is not spec:
-            yield Problem(
-                spec.where(name),
-                dotted(spec.field_path(name)),
-                f'{name} "{value}" is already used at {first.where(name)}',
-                "each table is listed once",
-            )
+        given: FirstGiven[str, TableSpec] = FirstGiven()
+        for spec in specs:
+            value = getattr(spec, name)
+            if (first := given.earlier(value, spec)) is not None:
+                yield Problem(
+                    spec.where(name),
+                    dotted(spec.field_path(name)),
+                    f'{name} "{value}" is already used at {first.where(name)}',
+                    "each table is listed once",
+                )
 
 
 def _load_table(layout: ContentLayout, spec: TableSpec, problems: list[Problem]) -> Table | None:
-    path = layout.root / "tables" / spec.file
+    path = layout.tables / spec.file
     file = layout.display(path)
-    if layout.files.is_refused(path):
-        return None  # the survey said why; it is never opened
-    if not path.is_file():
-        problems.append(
-            Problem(
-                spec.where("file"),
-                dotted(spec.field_path("file")),
-                f"no such table file: {file}",
-                suggest_known(spec.file, [p.name for p in layout.listing(path.parent, "*.csv")])
-                or "put the CSV in content/tables/",
-            )
+
+    def missing() -> Problem:
+        return Problem(
+            spec.where("file"),
+            dotted(spec.field_path("file")),
+            f"no such table file: {file}",
+            suggest_known(spec.file, [p.name for p in layout.listing(path.parent, "*.csv")])
+            or "put the CSV in content/tables/",
         )
-        return None
-    text, found = layout.read_text(path)
+
+    text = layout.required_text(path, problems, missing)
     if text is None:
-        problems.extend(found)
         return None
     records, found = read_csv(text, file)
     if found:
@@ -157,17 +152,16 @@ def _table(
 
 
 def _duplicate_labels(rows: list[tuple[Cell, ...]]) -> Iterator[Problem]:
-    first: dict[str, Cell] = {}
+    labels: FirstGiven[str, Cell] = FirstGiven()
     for row in rows:
         label = row[0]
-        if label.text in first:
+        if (first := labels.earlier(label.text, label)) is not None:
             yield Problem(
                 label.location,
                 label.column,
-                f'duplicate row label "{label.text}" (first at line {first[label.text].location.line})',
+                f'duplicate row label "{label.text}" (first at line {first.location.line})',
                 "the table's checks name rows by their first cell, so each must be different",
             )
-        first.setdefault(label.text, label)
 
 
 def _unknown(

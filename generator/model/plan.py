@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -259,20 +259,19 @@ class Plan:
 
     def lead_counts(self) -> Counter[str]:
         """How many outcomes each directorate leads (an outcome counts once per directorate)."""
-        return Counter(
-            code
-            for _theme, _priority, outcome in self.outcomes()
-            if isinstance(outcome.lead_directorates, list)
-            for code in set(outcome.lead_directorates)
-        )
+        return self._outcome_counts(lambda outcome: outcome.lead_directorates)
 
     def contact_counts(self) -> Counter[str]:
         """How many outcomes name each contact (an outcome counts once per contact)."""
+        return self._outcome_counts(lambda outcome: outcome.contacts)
+
+    def _outcome_counts(self, named: Callable[[Outcome], list[str] | Gap]) -> Counter[str]:
+        """How many outcomes name each id in one column; a gap names none, a repeat counts once."""
         return Counter(
-            contact
+            name
             for _theme, _priority, outcome in self.outcomes()
-            if isinstance(outcome.contacts, list)
-            for contact in set(outcome.contacts)
+            if isinstance(ids := named(outcome), list)
+            for name in set(ids)
         )
 
     def themes_in_order(self) -> list[Theme]:

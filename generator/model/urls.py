@@ -1,8 +1,10 @@
-"""Where each page lives: stable paths from ids, and relative links between pages.
+"""Where every page and file lives: stable paths from ids, and relative links between them.
 
 A page's source path (``themes/environment/priority-a.md``) maps to a URL directory
 (``themes/environment/priority-a/``) because the site uses directory URLs. Paths come only
-from ids, so a page keeps its address while its title or position changes.
+from ids, so a page keeps its address while its title or position changes. The open data files
+(``data/…``) and the indicator pages and downloads have their addresses here too, so that one
+module answers "where does this go?" for the docs folder and the site.
 """
 
 from __future__ import annotations
@@ -34,6 +36,26 @@ RESERVED_IDS = frozenset(
     }
 )
 """Ids that would clash with the site's own folders or with names Windows cannot store."""
+
+INDICATORS = "indicators/index.md"
+"""The indicators index: by family, theme and status."""
+RATING_RULE = "indicators/how-we-rate-performance.md"
+"""The published rating rule."""
+RESERVED_INDICATOR_IDS = frozenset({"index", "how-we-rate-performance"})
+"""Indicator ids that would clash with the pages above."""
+
+DATA_FOLDER = "data"
+"""The open data files' folder."""
+DATA_PAGE = f"{DATA_FOLDER}/index.md"
+"""The "Download the data" page."""
+DATA_DESCRIPTOR = f"{DATA_FOLDER}/datapackage.json"
+"""The Frictionless Data descriptor of every open data file."""
+INDICATORS_CSV = f"{DATA_FOLDER}/indicators.csv"
+"""Every indicator, one row each, with its latest value and status."""
+INDICATOR_VALUES_CSV = f"{DATA_FOLDER}/indicator-values.csv"
+"""Every indicator's values, one row per indicator and period."""
+INDICATORS_JSON = f"{DATA_FOLDER}/indicators.json"
+"""Every indicator with its values and rating, and the rule's settings."""
 
 
 def theme(t: Theme) -> str:
@@ -84,6 +106,32 @@ def progress_report(plan_id: str, period_id: str) -> str:
 def progress_browse(plan_id: str) -> str:
     """A progress plan's tasks by status, owner and directorate."""
     return f"progress/{plan_id}/browse.md"
+
+
+def indicator(indicator_id: str) -> str:
+    """An indicator's page."""
+    return f"indicators/{indicator_id}.md"
+
+
+def resource_file(name: str, extension: str, folder: str = "") -> str:
+    """An open data file in the docs folder, e.g. ``data/outcomes.csv``."""
+    sub = f"{folder}/" if folder else ""
+    return f"{DATA_FOLDER}/{sub}{name}.{extension}"
+
+
+def indicator_csv(indicator_id: str) -> str:
+    """An indicator's values as CSV."""
+    return resource_file(indicator_id, "csv", "indicators")
+
+
+def indicator_json(indicator_id: str) -> str:
+    """An indicator, its values and its rating as JSON."""
+    return resource_file(indicator_id, "json", "indicators")
+
+
+def table_csv(table_id: str) -> str:
+    """A data table's CSV, figures as published, e.g. ``data/tables/lpsa-areas.csv``."""
+    return resource_file(table_id, "csv", "tables")
 
 
 def url_of(path: str) -> str:

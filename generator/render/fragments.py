@@ -102,6 +102,11 @@ def _items(texts: list[str], page: str, links: Linker | None) -> str:
     return "".join([f"<li>{text_html(item, page, links)}</li>" for item in texts])
 
 
+def _link(page: str, target: str, inner: str) -> str:
+    """A link in raw HTML from ``page`` to the page ``target``; ``inner`` is already escaped."""
+    return f'<a href="{html_attr(paths.html_link(page, target))}">{inner}</a>'
+
+
 def statement_html(outcome: Outcome, page: str) -> Markup:
     """The outcome's statement in raw HTML, or the gap marker."""
     if isinstance(outcome.statement, Gap):
@@ -116,8 +121,8 @@ def directorate_links(outcome: Outcome, page: str, directorates: Mapping[str, Na
     links = []
     for code in outcome.lead_directorates:
         directorate = directorates[code]
-        href, name = html_attr(paths.html_link(page, directorate.path)), html_text(directorate.name)
-        links.append(f'<a href="{href}"><abbr title="{name}">{html_text(code)}</abbr></a>')
+        abbr = f'<abbr title="{html_text(directorate.name)}">{html_text(code)}</abbr>'
+        links.append(_link(page, directorate.path, abbr))
     return Markup(", ".join(links))
 
 
@@ -128,12 +133,11 @@ def contact_links(outcome: Outcome, page: str, contacts: Mapping[str, Reachable]
     items = []
     for cid in outcome.contacts:
         contact = contacts[cid]
-        href = html_attr(paths.html_link(page, contact.path))
         name, number, role = outcome.printed(cid, contact.name, contact.phone)
         role = role or contact.role  # as this row prints it, else as the contacts list gives it
         label = f" ({html_text(role)})" if role else ""
         phone = f" {phone_html(number)}" if number else ""
-        items.append(f'<li><a href="{href}">{html_text(name)}</a>{label}{phone}</li>')
+        items.append(f"<li>{_link(page, contact.path, html_text(name))}{label}{phone}</li>")
     return Markup('<ul class="bvpp-contacts">' + "".join(items) + "</ul>")
 
 
@@ -155,11 +159,11 @@ def outcome_row(
     related = ""
     if outcome.related:
         related = f'<ul class="bvpp-related">{_items(outcome.related, page, links)}</ul>'
-    href = html_attr(paths.html_link(page, paths.outcome(outcome)))
+    statement = _link(page, paths.outcome(outcome), statement_html(outcome, page))
     lead, done, planned, more = _data_labels(columns)
     return Markup(
         f'<tr id="{html_text(outcome.id)}" role="row"><th scope="row" role="rowheader">'
-        f'<a href="{href}">{statement_html(outcome, page)}</a></th>'
+        f"{statement}</th>"
         f'<td role="cell" data-label="{lead}">{directorate_links(outcome, page, directorates)}</td>'
         f'<td role="cell" data-label="{done}">{html_texts(outcome.what_we_did, page, links)}</td>'
         f'<td role="cell" data-label="{planned}">{html_texts(outcome.actions_planned, page, links)}</td>'

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.core.figures import parse_figure
-from generator.core.problems import Location, Problem, suggest_known
+from generator.core.problems import FirstGiven, Location, Problem, suggest_known
 from generator.model.indicators import PeriodRow
 from generator.model.plan import Plan
 from generator.model.progress import StatusUpdate
@@ -78,48 +78,50 @@ def _about(plan: Plan, found: ReturnFile, problems: list[Problem]) -> tuple[Retu
     where = Location(found.name)
     form, form_at = about.get("format", ("", where))
     if form != FORMAT:
-        problems.append(
-            Problem(
-                form_at,
-                "format",
-                f'expected a return of the format "{FORMAT}", found "{form}"',
-                TEMPLATE_HINT,
-            )
-        )
+        wrong = f'expected a return of the format "{FORMAT}", found "{form}"'
+        problems.append(_remake(form_at, "format", wrong))
         return None, ""
     label, _ = about.get("period", ("", where))
     ends_text, ends_at = about.get("ends", ("", where))
     try:
         period = ReturnPeriod(label, dt.date.fromisoformat(ends_text))
     except ValueError:
-        problems.append(
-            Problem(
-                ends_at,
-                "ends",
-                f'expected the period\'s end as YYYY-MM-DD, found "{ends_text}"',
-                TEMPLATE_HINT,
-            )
-        )
+        wrong = f'expected the period\'s end as YYYY-MM-DD, found "{ends_text}"'
+        problems.append(_remake(ends_at, "ends", wrong))
         return None, ""
     directorate, _ = about.get("directorate", ("", where))
     mark, mark_at = about.get("fingerprint", ("", where))
     now = return_rows(plan, period, directorate or None).fingerprint
     if mark != now:
         problems.append(
-            Problem(
+            _remake(
                 mark_at,
                 "fingerprint",
                 "this return was made for indicators, tasks or status keys that have changed "
                 "since: it is stale",
-                TEMPLATE_HINT,
                 kind="stale",
             )
         )
     return period, directorate
 
 
+def _remake(where: Location, field: str, message: str, kind: str = "content") -> Problem:
+    """A problem only a new template cures: the return is of another format, period or plan."""
+    return Problem(where, field, message, TEMPLATE_HINT, kind=kind)
+
+
 def _cell(row: list[Cell], sheet: str, heading: str) -> Cell:
     return row[position(sheet, heading)]
+
+
+def _unknown(cell: Cell, heading: str, expected: str, known: list[str]) -> Problem:
+    """A key cell that names nothing the plan has, with the nearest name it does have."""
+    return Problem(
+        cell.location,
+        heading,
+        f'expected {expected}, found "{cell.text}"',
+        suggest_known(cell.text, known) or TEMPLATE_HINT,
+    )
 
 
 def _invisible(cell: Cell, heading: str, problems: list[Problem]) -> bool:
@@ -144,31 +146,23 @@ def _indicators(
 ) -> None:
     catalogue = plan.indicators
     known = {i.id: i for i in catalogue.indicators} if catalogue else {}
-    seen: dict[str, Cell] = {}
+    seen: FirstGiven[str, Cell] = FirstGiven()
     for row in rows:
         key, actual = _cell(row, INDICATORS, "Indicator"), _cell(row, INDICATORS, "Actual")
         indicator = known.get(key.text)
         if indicator is None:
-            problems.append(
-                Problem(
-                    key.location,
-                    "Indicator",
-                    f'expected an indicator of the plan, found "{key.text}"',
-                    suggest_known(key.text, sorted(known)) or TEMPLATE_HINT,
-                )
-            )
+            problems.append(_unknown(key, "Indicator", "an indicator of the plan", sorted(known)))
             continue
-        if key.text in seen:
+        if (first := seen.earlier(key.text, key)) is not None:
             problems.append(
                 Problem(
                     key.location,
                     "Indicator",
-                    f"{indicator.label} is already given at {seen[key.text].location}",
+                    f"{indicator.label} is already given at {first.location}",
                     "give each indicator one row",
                 )
             )
             continue
-        seen[key.text] = key
         note, source = _cell(row, INDICATORS, "Note"), _cell(row, INDICATORS, "Source")
         if any(_invisible(c, h, problems) for c, h in ((note, "Note"), (source, "Source"))):
             continue
@@ -226,42 +220,27 @@ def _tasks(
     plan: Plan, rows: list[list[Cell]], changes: Changes, replace: bool, problems: list[Problem]
 ) -> None:
     plans = {p.id: p for p in plan.progress}
-    seen: dict[tuple[str, str], Cell] = {}
+    seen: FirstGiven[tuple[str, str], Cell] = FirstGiven()
     for row in rows:
         plan_cell, task_cell = _cell(row, TASKS, "Plan"), _cell(row, TASKS, "Task")
         progress = plans.get(plan_cell.text)
         if progress is None:
-            problems.append(
-                Problem(
-                    plan_cell.location,
-                    "Plan",
-                    f'expected a progress plan, found "{plan_cell.text}"',
-                    suggest_known(plan_cell.text, sorted(plans)) or TEMPLATE_HINT,
-                )
-            )
+            problems.append(_unknown(plan_cell, "Plan", "a progress plan", sorted(plans)))
             continue
         if progress.task(task_cell.text) is None:
-            problems.append(
-                Problem(
-                    task_cell.location,
-                    "Task",
-                    f'expected a task of {progress.title}, found "{task_cell.text}"',
-                    suggest_known(task_cell.text, [t.id for t in progress.tasks()]) or TEMPLATE_HINT,
-                )
-            )
+            tasks = [t.id for t in progress.tasks()]
+            problems.append(_unknown(task_cell, "Task", f"a task of {progress.title}", tasks))
             continue
-        key = (progress.id, task_cell.text)
-        if key in seen:
+        if (first := seen.earlier((progress.id, task_cell.text), task_cell)) is not None:
             problems.append(
                 Problem(
                     task_cell.location,
                     "Task",
-                    f"this task is already given at {seen[key].location}",
+                    f"this task is already given at {first.location}",
                     "give each task one row",
                 )
             )
             continue
-        seen[key] = task_cell
         status, words, actions = (_cell(row, TASKS, h) for h in ("Status", "Progress", "Next actions"))
         if any(_invisible(c, h, problems) for c, h in ((words, "Progress"), (actions, "Next actions"))):
             continue
@@ -336,12 +315,11 @@ def _period_fits(plan_id: str, plan: Plan, period: ReturnPeriod, problems: list[
     where = Location(f"{progress.folder}/plan.yaml")
     if clash is not None:
         problems.append(
-            Problem(
+            _remake(
                 clash.where("end"),
                 "periods",
                 f'the period "{clash.id}" ends {clash.end.isoformat()}, but this return is for '
                 f"a period ending {period.ends.isoformat()}",
-                TEMPLATE_HINT,
                 kind="stale",
             )
         )

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.core.problems import Problem
+from generator.core.problems import FirstGiven, Problem
 from generator.model.plan import FeedbackRoute, Plan
 
 
 def glossary_problems(plan: Plan) -> Iterator[Problem]:
     """A term listed twice, or a term that is a directorate's code (those come from directorates.yaml)."""
-    first: dict[str, int] = {}
+    terms: FirstGiven[str, int] = FirstGiven()
     codes = {d.code for d in plan.directorates}
     for index, entry in enumerate(plan.glossary):
-        if entry.term in first:
+        if (first := terms.earlier(entry.term, index)) is not None:
             yield Problem(
                 entry.where("term"),
                 f"terms[{index}].term",
-                f'"{entry.term}" is already listed (terms[{first[entry.term]}])',
+                f'"{entry.term}" is already listed (terms[{first}])',
                 "keep one entry per abbreviation",
             )
-        first.setdefault(entry.term, index)
         if entry.term in codes:
             yield Problem(
                 entry.where("term"),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from generator.core.problems import Problem, Severity, dotted, suggest_known
 from generator.derive.citations import IndicatorIndex
-from generator.model import indicator_urls as indicator_paths
+from generator.model import urls as paths
 from generator.model.plan import Plan
 
 
@@ -28,7 +28,7 @@ def _references(plan: Plan, index: IndicatorIndex) -> Iterator[Problem]:
     directorates = {d.code for d in plan.directorates}
     for indicator in index.catalogue.indicators:
         spec = indicator.spec
-        if spec.id in indicator_paths.RESERVED:
+        if spec.id in paths.RESERVED_INDICATOR_IDS:
             yield Problem(
                 spec.where("id"), dotted(spec.field_path("id")), f'"{spec.id}" is a reserved name',
                 "the indicators folder uses it for its own page; choose another id",

@@ -17,8 +17,6 @@ from urllib.parse import unquote, urlsplit
 
 from generator.core.problems import Location, Problem
 from generator.core.text import line_column
-from generator.model import data_urls as data_paths
-from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.base import Section
 from generator.model.plan import Plan
@@ -69,7 +67,7 @@ def site_pages(plan: Plan) -> frozenset[str]:
     """Every page the build makes, as a source path (``contacts.md``); pinned to the real
     build by tests/test_narrative_links.py."""
     found = {paths.HOME, paths.DIRECTORATES, paths.CONTACTS, paths.GAPS, paths.ACCESSIBILITY,
-             paths.CHANGES, paths.GLOSSARY, data_paths.PAGE}
+             paths.CHANGES, paths.GLOSSARY, paths.DATA_PAGE}
     found.update(paths.section(s) for s in plan.sections)
     found.update(paths.directorate(d) for d in plan.directorates)
     if plan.corrections:
@@ -81,8 +79,8 @@ def site_pages(plan: Plan) -> frozenset[str]:
             found.add(paths.other_activity(theme))
         found.update(paths.outcome(o) for _p, o in theme.outcomes())
     if plan.indicators is not None and plan.indicators.rule is not None:
-        found.update({indicator_paths.INDEX, indicator_paths.RULE})
-        found.update(indicator_paths.page(i.id) for i in plan.indicators.indicators)
+        found.update({paths.INDICATORS, paths.RATING_RULE})
+        found.update(paths.indicator(i.id) for i in plan.indicators.indicators)
     if plan.progress:
         found.update({paths.PROGRESS, paths.DATA_RIVER})
     for progress in plan.progress:

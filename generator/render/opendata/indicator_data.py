@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterator
 
 from generator.derive.citations import has_indicators
-from generator.model import indicator_urls as indicator_paths
+from generator.model import urls as paths
 from generator.render.opendata.indicator_files import INDICATOR_COLUMNS, VALUE_COLUMNS
 from generator.render.opendata.resource import Column, ColumnType, Resource, Row, Source
 
@@ -73,7 +73,7 @@ def indicators(source: Source) -> Iterator[Resource]:
     if not has_indicators(plan):
         return
     files = source.indicator_files
-    if indicator_paths.ALL_CSV not in files:
+    if paths.INDICATORS_CSV not in files:
         return
     yield Resource(
         "indicators",
@@ -81,11 +81,11 @@ def indicators(source: Source) -> Iterator[Resource]:
         "Every performance indicator with its latest value, its target and the status the "
         "published rating rule gives it.",
         tuple(_column(name) for name in INDICATOR_COLUMNS),
-        _rows(files[indicator_paths.ALL_CSV]),
+        _rows(files[paths.INDICATORS_CSV]),
         formats=("csv",),
         primary_key=("id",),
-        page=indicator_paths.INDEX,
-        prebuilt={"csv": files[indicator_paths.ALL_CSV]},
+        page=paths.INDICATORS,
+        prebuilt={"csv": files[paths.INDICATORS_CSV]},
     )
     yield Resource(
         "indicator-values",
@@ -94,8 +94,8 @@ def indicators(source: Source) -> Iterator[Resource]:
         "sentence of the plan each comes from; a value the plan leaves out is empty and named "
         "in 'missing'.",
         tuple(_column(name) for name in VALUE_COLUMNS),
-        _rows(files[indicator_paths.ALL_VALUES_CSV]),
+        _rows(files[paths.INDICATOR_VALUES_CSV]),
         formats=("csv",),
-        page=indicator_paths.INDEX,
-        prebuilt={"csv": files[indicator_paths.ALL_VALUES_CSV]},
+        page=paths.INDICATORS,
+        prebuilt={"csv": files[paths.INDICATOR_VALUES_CSV]},
     )

@@ -21,7 +21,7 @@ from generator.core.escape import guard_formula
 from generator.core.rendercache import reuse
 from generator.derive.citations import IndicatorIndex
 from generator.derive.rating import Rating
-from generator.model import indicator_urls as indicator_paths
+from generator.model import urls as paths
 from generator.model.indicators import Indicator, PeriodRow, Reading
 
 INDICATOR_COLUMNS = (
@@ -86,7 +86,7 @@ def _indicator_record(indicator: Indicator, rating: Rating, themes: list[str]) -
         "short_term_direction": rating.short_term,
         "long_term_direction": rating.long_term,
         "themes": "; ".join(themes),
-        "page": indicator_paths.page(spec.id).removesuffix(".md") + "/",
+        "page": paths.indicator(spec.id).removesuffix(".md") + "/",
     }
 
 
@@ -113,7 +113,7 @@ def indicator_files(index: IndicatorIndex) -> dict[str, bytes]:
         "tolerance_percent": f"{rule.tolerance_percent}",
         "no_change_percent": f"{rule.no_change_percent}",
         "forecast_points": rule.forecast_points,
-        "explained": indicator_paths.RULE.removesuffix(".md") + "/",
+        "explained": paths.RATING_RULE.removesuffix(".md") + "/",
     }
     files: dict[str, bytes] = {}
     summaries, everything, values = [], [], []
@@ -128,11 +128,11 @@ def indicator_files(index: IndicatorIndex) -> dict[str, bytes]:
         values.extend(one.rows)
         everything.append(one.whole)
         if indicator.rows:  # an indicator without figures gets no download of nothing
-            files[indicator_paths.csv_file(indicator.id)] = one.csv
-            files[indicator_paths.json_file(indicator.id)] = one.json
-    files[indicator_paths.ALL_CSV] = _csv(INDICATOR_COLUMNS, summaries)
-    files[indicator_paths.ALL_VALUES_CSV] = _csv(VALUE_COLUMNS, values)
-    files[indicator_paths.ALL_JSON] = readable_json({"rating_rule": settings, "indicators": everything})
+            files[paths.indicator_csv(indicator.id)] = one.csv
+            files[paths.indicator_json(indicator.id)] = one.json
+    files[paths.INDICATORS_CSV] = _csv(INDICATOR_COLUMNS, summaries)
+    files[paths.INDICATOR_VALUES_CSV] = _csv(VALUE_COLUMNS, values)
+    files[paths.INDICATORS_JSON] = readable_json({"rating_rule": settings, "indicators": everything})
     return files
 
 

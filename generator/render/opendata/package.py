@@ -15,8 +15,9 @@ from generator.core.downloads import Download
 from generator.derive.changes import report as change_report
 from generator.load.published import read_records
 from generator.model.changes import COMPARED, Baseline, ChangeReport, Record
-from generator.model.data_urls import DESCRIPTOR, FOLDER
 from generator.model.plan import Plan
+from generator.model.urls import DATA_DESCRIPTOR as DESCRIPTOR
+from generator.model.urls import DATA_FOLDER as FOLDER
 from generator.render.opendata.records import compared_records
 from generator.render.opendata.registry import report_resources, resources, source_for
 from generator.render.opendata.resource import MEDIA_TYPES, Format, Resource, Source

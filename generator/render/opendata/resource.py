@@ -22,8 +22,8 @@ from generator.core.escape import collapse, guard_formula
 from generator.core.rendercache import reuse
 from generator.derive.facts import Facts
 from generator.model.base import Gap
-from generator.model.data_urls import resource_file
 from generator.model.plan import Plan
+from generator.model.urls import resource_file
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
 Value = str | int | bool | list[str] | None

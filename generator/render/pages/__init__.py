@@ -16,8 +16,6 @@ from generator.core.downloads import Download
 from generator.core.escape import title_html
 from generator.derive.citations import has_indicators
 from generator.derive.facts import Facts, derive_facts
-from generator.model import data_urls as data_paths
-from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.changes import Baseline
 from generator.model.plan import Plan
@@ -67,7 +65,7 @@ def build(
     look = lookups(plan, facts, pdf)
     downloads = indicator_files(facts.indicators) if has_indicators(plan) else {}
     data = build_data(Source(plan, facts, downloads), baseline)
-    pages: dict[str, str] = {data_paths.PAGE: downloads_page(plan, data, pdf)}
+    pages: dict[str, str] = {paths.DATA_PAGE: downloads_page(plan, data, pdf)}
     for path, text in [
         *index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan, len(facts.gaps)),
         glossary_page(plan),
@@ -128,14 +126,14 @@ def _plain_nav(plan: Plan) -> list[Any]:
         {
             "Browse": [
                 {"By directorate": paths.DIRECTORATES},
-                *([{"Indicators": indicator_paths.INDEX}] if has_indicators(plan) else []),
+                *([{"Indicators": paths.INDICATORS}] if has_indicators(plan) else []),
                 {"Contacts": paths.CONTACTS},
                 {"What is still missing": paths.GAPS},
                 {CHANGES_TITLE: paths.CHANGES},
                 *([{"How the text was transcribed": paths.CORRECTIONS}] if plan.corrections else []),
                 {GLOSSARY_TITLE: paths.GLOSSARY},
                 {ACCESSIBILITY_TITLE: paths.ACCESSIBILITY},
-                {DOWNLOADS_TITLE: data_paths.PAGE},
+                {DOWNLOADS_TITLE: paths.DATA_PAGE},
             ]
         }
     )

@@ -7,7 +7,6 @@ from types import SimpleNamespace
 
 from generator.core.figures import long_date
 from generator.derive.changes import summary
-from generator.model import data_urls as data_paths
 from generator.model import urls as paths
 from generator.model.changes import Change, ChangeKind, ChangeReport
 from generator.model.plan import Plan
@@ -56,8 +55,8 @@ def changes_page(plan: Plan, report: ChangeReport, pages: Collection[str]) -> tu
         baseline_date=long_date(report.baseline_date) if report.baseline_date else "",
         total=summary(report.changes),
         sections=sections,
-        csv_path=data_paths.resource_file("changes", "csv"),
-        json_path=data_paths.resource_file("changes", "json") if report.changes else "",
+        csv_path=paths.resource_file("changes", "csv"),
+        json_path=paths.resource_file("changes", "json") if report.changes else "",
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from generator.core.downloads import Download
-from generator.model import data_urls as data_paths
 from generator.model import urls as paths
 from generator.model.plan import Plan
 from generator.render.jinja import render
@@ -16,7 +15,7 @@ NAV_TITLE = "Download the data"
 
 def downloads_page(plan: Plan, data: DataFiles, pdf: Download | None) -> str:
     """The page listing the PDF (when built) and every open data file with its size."""
-    page = data_paths.PAGE
+    page = paths.DATA_PAGE
     by_kind: dict[str, list[Download]] = {}
     for item in data.listing:
         by_kind.setdefault(item.title, []).append(item)

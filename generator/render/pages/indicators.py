@@ -24,7 +24,6 @@ from generator.derive.wording import (
     status_reason,
 )
 from generator.load.indicators import COLUMN_NAMES, FIGURE_COLUMNS
-from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.indicators import FAMILY_NAMES, NOT_YET_AVAILABLE, Indicator, RatingRule, Reading
 from generator.model.plan import Plan, Theme
@@ -85,7 +84,7 @@ def summary(index: IndicatorIndex, indicator: Indicator) -> Summary:
         id=indicator.id,
         label=indicator.label,
         title="" if indicator.spec.code is None else indicator.spec.title or NOT_YET_AVAILABLE,
-        path=indicator_paths.page(indicator.id),
+        path=paths.indicator(indicator.id),
         latest=_figure(rating.latest, unit) if rating.latest else "none yet",
         target=_figure(rating.target, unit) if rating.target else "none given",
         status=rating.status,
@@ -114,13 +113,13 @@ def indicator_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
     rule = index.catalogue.rule
     if rule is None:
         return
-    yield indicator_paths.INDEX, _index_page(plan, index, rule)
-    yield indicator_paths.RULE, render(
-        "indicator_rule.md.j2", page=indicator_paths.RULE, rule=_rule_view(rule),
+    yield paths.INDICATORS, _index_page(plan, index, rule)
+    yield paths.RATING_RULE, render(
+        "indicator_rule.md.j2", page=paths.RATING_RULE, rule=_rule_view(rule),
         icons=STATUS_ICONS,
     )
     for indicator in index.catalogue.indicators:
-        yield indicator_paths.page(indicator.id), _indicator_page(indicator, index, look)
+        yield paths.indicator(indicator.id), _indicator_page(indicator, index, look)
 
 
 def _rule_view(rule: RatingRule) -> SimpleNamespace:
@@ -155,7 +154,7 @@ def _index_page(plan: Plan, index: IndicatorIndex, rule: RatingRule) -> str:
     ]
     return render(
         "indicators.md.j2",
-        page=indicator_paths.INDEX,
+        page=paths.INDICATORS,
         total=len(everything),
         without_figures=[r for r in everything if not r.has_figures],
         families=[f for f in families if f.rows],
@@ -171,10 +170,10 @@ def _index_page(plan: Plan, index: IndicatorIndex, rule: RatingRule) -> str:
 
 def _downloads(indicator_id: str | None) -> SimpleNamespace:
     if indicator_id is None:
-        return SimpleNamespace(csv=indicator_paths.ALL_CSV, values_csv=indicator_paths.ALL_VALUES_CSV,
-                               json=indicator_paths.ALL_JSON)
-    return SimpleNamespace(csv=indicator_paths.csv_file(indicator_id), values_csv=None,
-                           json=indicator_paths.json_file(indicator_id))
+        return SimpleNamespace(csv=paths.INDICATORS_CSV, values_csv=paths.INDICATOR_VALUES_CSV,
+                               json=paths.INDICATORS_JSON)
+    return SimpleNamespace(csv=paths.indicator_csv(indicator_id), values_csv=None,
+                           json=paths.indicator_json(indicator_id))
 
 
 def _cell(reading: Reading, unit: str | None) -> SimpleNamespace:
@@ -211,7 +210,7 @@ def _indicator_text(
     contacts: list[ContactView],
 ) -> str:
     spec = indicator.spec
-    page = indicator_paths.page(indicator.id)
+    page = paths.indicator(indicator.id)
     title = f"{indicator.label}: {spec.title}" if spec.code and spec.title else indicator.label
     facts, unknown = indicator_facts(
         spec, page, FAMILY_NAMES[spec.family], owner, contacts,

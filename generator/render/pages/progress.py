@@ -32,7 +32,6 @@ from generator.derive.progress_report import (
     period_report,
     stated_words,
 )
-from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Plan
@@ -304,7 +303,7 @@ def _report_page(plan: Plan, report: PeriodReport, index: IndicatorIndex | None)
         ],
         catalogue=index is not None,
         indicators=[_indicator_view(link, page) for link in links] if index is not None else links,
-        rule_path=indicator_paths.RULE,
+        rule_path=paths.RATING_RULE,
         groups=_groups(plan, progress, report.states, page, index, period),
         **plan_words(progress),
     )
@@ -331,7 +330,7 @@ def _stated_view(check: StatedCheck) -> StatedView:
 
 def _indicator_view(link: IndicatorLink, page: str) -> IndicatorRow:
     if link.indicator is not None:
-        href = paths.html_link(page, indicator_paths.page(link.indicator.id))
+        href = paths.html_link(page, paths.indicator(link.indicator.id))
         label = Markup('<a href="{}">{}</a>').format(html_attr(href), html_text(link.indicator.label))
     else:
         label = html_text(f"{link.code} (not in the catalogue)")

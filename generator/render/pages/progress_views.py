@@ -18,7 +18,6 @@ from generator.core.figures import long_date
 from generator.derive.citations import IndicatorIndex
 from generator.derive.progress_indicators import resolve_code
 from generator.derive.progress_report import TaskState, state_label
-from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Plan
@@ -200,7 +199,7 @@ def _indicator(code: str, page: str, index: IndicatorIndex | None) -> Markup:
     indicator = resolve_code(index, code) if index is not None else None
     if indicator is None:
         return html_text(code)
-    href = paths.html_link(page, indicator_paths.page(indicator.id))
+    href = paths.html_link(page, paths.indicator(indicator.id))
     return Markup('<a href="{}">{}</a>').format(html_attr(href), html_text(code))
 
 

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 
 from generator.derive.citations import has_indicators
 from generator.derive.markers import placements, progress_placements
-from generator.model import data_urls as data_paths
-from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.plan import Plan
 from generator.model.progress import ProgressPlan
@@ -75,7 +73,7 @@ def _bvpp_streams(plan: Plan) -> list[Stream]:
                 f"The figures of {spec.spec.title}",
                 (
                     Outlet(section.title, paths.section(section)),
-                    Outlet("Open data downloads", data_paths.PAGE),
+                    Outlet("Open data downloads", paths.DATA_PAGE),
                 ),
             )
         )
@@ -84,7 +82,7 @@ def _bvpp_streams(plan: Plan) -> list[Stream]:
             Stream(
                 "Performance indicator values and targets",
                 (
-                    Outlet("Indicator pages, with their status", indicator_paths.INDEX),
+                    Outlet("Indicator pages, with their status", paths.INDICATORS),
                     Outlet("The outcomes that cite each indicator"),
                     Outlet("The progress reports whose tasks link an indicator", paths.PROGRESS),
                 ),

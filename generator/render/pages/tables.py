@@ -15,12 +15,11 @@ from markupsafe import Markup
 from generator.derive.arithmetic import Comparison, check_table, describe, expression
 from generator.derive.citations import IndicatorIndex
 from generator.derive.markers import GAP_MARKER, PROGRESS_MARKER, scan_markers, table_anchor
-from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.base import Gap, Section
-from generator.model.data_urls import table_csv
 from generator.model.plan import Plan
 from generator.model.tables import Table
+from generator.model.urls import table_csv
 from generator.render.fragments import gap_html
 from generator.render.jinja import render
 from generator.render.pages.progress import progress_table_html
@@ -72,7 +71,7 @@ def _indicator_hrefs(table: Table, page: str, index: IndicatorIndex) -> dict[str
         for cell in row:
             indicator = index.codes.get((linked.family, cell.text.strip()))
             if cell.column == linked.column and indicator is not None:
-                href = paths.html_link(page, indicator_paths.page(indicator.id))
+                href = paths.html_link(page, paths.indicator(indicator.id))
                 found[cell.text] = (href, indicator.label)
     return found
 

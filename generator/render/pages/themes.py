@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import SimpleNamespace
 
-from generator.model import indicator_urls as indicator_paths
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.model.plan import Outcome, Plan, Priority, Theme
@@ -62,7 +61,7 @@ def _theme_page(theme: Theme, look: Lookups) -> str:
         other_path=paths.other_activity(theme),
         indicators_gap=theme.indicators_table,
         indicators=theme_indicators(look.indicators, theme),
-        indicators_index=indicator_paths.INDEX,
+        indicators_index=paths.INDICATORS,
     )
 
 

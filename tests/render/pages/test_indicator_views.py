@@ -6,7 +6,7 @@ import pytest
 
 from generator.derive.citations import IndicatorIndex, indicator_index
 from generator.derive.facts import derive_facts
-from generator.model import indicator_urls
+from generator.model import urls as paths
 from generator.model.indicators import Indicator
 from generator.model.plan import Plan
 from generator.render.pages.chart import chart_svg, description, targets
@@ -77,7 +77,7 @@ def test_and_list() -> None:
 
 def test_every_indicator_has_its_page_the_index_and_the_rule(bundled_plan: Plan, index: IndicatorIndex) -> None:
     made = dict(indicator_pages(bundled_plan, lookups(bundled_plan, derive_facts(bundled_plan))))
-    assert set(made) == {indicator_urls.INDEX, indicator_urls.RULE} | {
-        indicator_urls.page(i.id) for i in index.catalogue.indicators
+    assert set(made) == {paths.INDICATORS, paths.RATING_RULE} | {
+        paths.indicator(i.id) for i in index.catalogue.indicators
     }
-    assert "BVPI 157" in made[indicator_urls.INDEX]
+    assert "BVPI 157" in made[paths.INDICATORS]
