@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 from generator.core.downloads import Download
 from generator.model import urls as paths
@@ -13,6 +13,27 @@ from generator.render.opendata.package import DataFiles
 NAV_TITLE = "Download the data"
 
 
+@dataclass(frozen=True)
+class FileView:
+    """One downloadable file: its name, link, format and size."""
+
+    name: str
+    href: str
+    format: str
+    size: str
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    """One kind of record on the downloads page, with its files."""
+
+    title: str
+    description: str
+    records: int | None
+    page_href: str | None
+    files: list[FileView]
+
+
 def downloads_page(plan: Plan, data: DataFiles, pdf: Download | None) -> str:
     """The page listing the PDF (when built) and every open data file with its size."""
     page = paths.DATA_PAGE
@@ -20,13 +41,13 @@ def downloads_page(plan: Plan, data: DataFiles, pdf: Download | None) -> str:
     for item in data.listing:
         by_kind.setdefault(item.title, []).append(item)
     kinds = [
-        SimpleNamespace(
+        ResourceView(
             title=title,
             description=files[0].description,
             records=files[0].records,
             page_href=paths.html_link(page, files[0].page) if files[0].page else None,
             files=[
-                SimpleNamespace(
+                FileView(
                     name=f.path.rsplit("/", 1)[-1],
                     href=paths.file_href(page, f.path),
                     format=f.format,

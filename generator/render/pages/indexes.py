@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 from generator.core.downloads import Download
 from generator.core.figures import long_date
@@ -18,6 +18,63 @@ from generator.render.pages.common import Lookups, OutcomeLink, outcome_link
 from generator.render.pages.family import family
 from generator.render.pages.public_place import public_place
 from generator.render.pages.tables import place_tables
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the home page's contents: a theme or a narrative section."""
+
+    title: str
+    path: str
+    summary: str | None
+
+
+@dataclass(frozen=True)
+class ThemeEntry:
+    """A theme on the home page, with how much it holds."""
+
+    title: str
+    path: str
+    priority_count: int
+    outcome_count: int
+
+
+@dataclass(frozen=True)
+class DirectorateEntry:
+    """A directorate on the directorates page, with how many outcomes it leads."""
+
+    code: str
+    name: str
+    path: str
+    count: int
+
+
+@dataclass(frozen=True)
+class OutcomeGroup:
+    """Outcomes under one heading (a theme) of a directorate's page."""
+
+    title: str
+    outcomes: list[OutcomeLink]
+
+
+@dataclass(frozen=True)
+class ContactEntry:
+    """An officer on the contacts page, with the outcomes that name them."""
+
+    id: str
+    name: str
+    phone: str | None
+    role: str | None
+    outcomes: list[OutcomeLink]
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    """The gaps of one part of the plan, under its heading on the gaps page."""
+
+    title: str
+    anchor: str
+    gaps: list[DraftGap]
 
 
 def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
@@ -56,12 +113,12 @@ def _home(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
     for item in plan.plan.contents:
         if item in themes:
             t = themes[item]
-            contents.append(SimpleNamespace(title=t.heading, path=paths.theme(t), summary=None))
+            contents.append(ContentsEntry(title=t.heading, path=paths.theme(t), summary=None))
         elif item in sections:
             s = sections[item]
-            contents.append(SimpleNamespace(title=s.title, path=paths.section(s), summary=s.summary))
+            contents.append(ContentsEntry(title=s.title, path=paths.section(s), summary=s.summary))
     theme_views = [
-        SimpleNamespace(
+        ThemeEntry(
             title=t.title,
             path=paths.theme(t),
             priority_count=len(t.priorities),
@@ -89,7 +146,7 @@ def _directorates(plan: Plan, look: Lookups) -> str:
     counts = plan.lead_counts()
     unassigned = sum(1 for _t, _p, o in plan.outcomes() if isinstance(o.lead_directorates, Gap))
     views = [
-        SimpleNamespace(code=d.code, name=d.name, path=d.path, count=counts[d.code])
+        DirectorateEntry(code=d.code, name=d.name, path=d.path, count=counts[d.code])
         for d in look.directorates.values()
     ]
     return render("directorates.md.j2", page=paths.DIRECTORATES, directorates=views, unassigned=unassigned)
@@ -112,7 +169,7 @@ def _directorate(plan: Plan, code: str, look: Lookups) -> str:
         page=view.path,
         directorate=view,
         count=sum(len(v) for v in groups.values()),
-        groups=[SimpleNamespace(title=k, outcomes=v) for k, v in groups.items()],
+        groups=[OutcomeGroup(title=k, outcomes=v) for k, v in groups.items()],
     )
 
 
@@ -124,7 +181,7 @@ def _contacts(plan: Plan, look: Lookups) -> str:
                 by_contact.setdefault(cid, []).append(outcome_link(theme, priority, outcome))
     views = sorted(
         (
-            SimpleNamespace(id=c.id, name=c.name, phone=c.phone, role=c.role, outcomes=by_contact[c.id])
+            ContactEntry(id=c.id, name=c.name, phone=c.phone, role=c.role, outcomes=by_contact[c.id])
             for c in look.contacts.values()
         ),
         key=lambda v: _surname_key(v.name),
@@ -146,7 +203,7 @@ def _gaps(gaps: list[DraftGap]) -> str:
         page=paths.GAPS,
         total=len(gaps),
         groups=[
-            SimpleNamespace(title=k, anchor=re.sub(r"[^a-z0-9]+", "-", k.lower()).strip("-"), gaps=v)
+            GapGroup(title=k, anchor=re.sub(r"[^a-z0-9]+", "-", k.lower()).strip("-"), gaps=v)
             for k, v in groups.items()
         ],
     )

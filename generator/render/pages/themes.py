@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 from generator.model import urls as paths
 from generator.model.base import Gap
@@ -34,13 +34,41 @@ def theme_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
             yield paths.outcome(outcome), _outcome_page(theme, parent, outcome, look)
 
 
-def _links(outcomes: list[Outcome]) -> list[SimpleNamespace]:
-    return [SimpleNamespace(title=outcome_title(o), path=paths.outcome(o)) for o in outcomes]
+@dataclass(frozen=True)
+class OutcomeLink:
+    """An outcome as a theme page lists it: its title and its page."""
+
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
+class PriorityView:
+    """A priority on its theme's page: its outcomes, or the gap the draft leaves instead."""
+
+    letter: str
+    title: str | Gap
+    path: str
+    outcomes: list[OutcomeLink]
+    gap: Gap | None
+
+
+@dataclass(frozen=True)
+class ThemeWords:
+    """What a theme page prints of its theme (only these, so other edits reuse the page)."""
+
+    title: str
+    heading: str
+    intro: str | Gap
+
+
+def _links(outcomes: list[Outcome]) -> list[OutcomeLink]:
+    return [OutcomeLink(title=outcome_title(o), path=paths.outcome(o)) for o in outcomes]
 
 
 def _theme_page(theme: Theme, look: Lookups) -> str:
     priorities = [
-        SimpleNamespace(
+        PriorityView(
             letter=p.letter,
             title=p.title,
             path=paths.priority(theme, p),
@@ -54,7 +82,7 @@ def _theme_page(theme: Theme, look: Lookups) -> str:
         "theme.md.j2",
         page=paths.theme(theme),
         # what the page shows of the theme, not the theme: an outcome's edit leaves it alone
-        theme=SimpleNamespace(title=theme.title, heading=theme.heading, intro=theme.intro),
+        theme=ThemeWords(title=theme.title, heading=theme.heading, intro=theme.intro),
         priorities=priorities,
         other=_links(other) if isinstance(other, list) else [],
         other_gap=other if isinstance(other, Gap) else None,
