@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 from generator.core.figures import long_date
 from generator.derive.changes import summary
@@ -36,6 +36,38 @@ _WHAT: dict[ChangeKind, str] = {
 """Each kind in the page's "What changed" column."""
 
 
+@dataclass(frozen=True)
+class StatusWords:
+    """An indicator's status as the changes page tags it."""
+
+    words: str
+    slug: str
+    icon: str
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One change: what kind, which record (linked where it has a page), before and now."""
+
+    what: str
+    title: str
+    href: str
+    detail: str
+    before: str
+    after: str
+    statuses: Sequence[StatusWords]
+
+
+@dataclass(frozen=True)
+class ChangeSection:
+    """The changes of one kind, under their heading."""
+
+    anchor: str
+    heading: str
+    count: str
+    rows: list[ChangeRow]
+
+
 def changes_page(plan: Plan, report: ChangeReport, pages: Collection[str]) -> tuple[str, str]:
     """The page listing every change, linking each record's page where this build has one."""
     urls = {paths.url_of(page) for page in pages}
@@ -45,7 +77,7 @@ def changes_page(plan: Plan, report: ChangeReport, pages: Collection[str]) -> tu
         chosen = [change for change in report.changes if change.kind in kinds]
         if chosen:
             rows = [_row(change, urls, progress_titles) for change in chosen]
-            sections.append(SimpleNamespace(anchor=anchor, heading=heading, count=summary(chosen), rows=rows))
+            sections.append(ChangeSection(anchor=anchor, heading=heading, count=summary(chosen), rows=rows))
     return paths.CHANGES, render(
         "changes.md.j2",
         page=paths.CHANGES,
@@ -60,11 +92,11 @@ def changes_page(plan: Plan, report: ChangeReport, pages: Collection[str]) -> tu
     )
 
 
-def _row(change: Change, urls: Collection[str], progress_titles: dict[str, str]) -> SimpleNamespace:
+def _row(change: Change, urls: Collection[str], progress_titles: dict[str, str]) -> ChangeRow:
     detail = change.detail
     if change.kind in _TASKS:  # a task's detail is its progress plan: by its name
         detail = progress_titles.get(detail, detail)
-    return SimpleNamespace(
+    return ChangeRow(
         what=_WHAT[change.kind],
         title=change.title,
         href=_href(change.page, urls),
@@ -84,7 +116,7 @@ def _href(page: str, urls: Collection[str]) -> str:
     return f"{to}/" + (f"#{anchor}" if anchor else "")
 
 
-def _statuses(change: Change) -> Sequence[SimpleNamespace]:
+def _statuses(change: Change) -> Sequence[StatusWords]:
     """The indicator's status before and now (one when unchanged); none for other records."""
     words = [change.status_before, change.status_after]
     if not any(words):
@@ -92,5 +124,5 @@ def _statuses(change: Change) -> Sequence[SimpleNamespace]:
     if words[0] == words[1]:
         words = [words[1]]
     return tuple(
-        SimpleNamespace(words=w, slug=w.replace(" ", "-"), icon=STATUS_ICONS.get(w, "")) for w in words if w
+        StatusWords(words=w, slug=w.replace(" ", "-"), icon=STATUS_ICONS.get(w, "")) for w in words if w
     )

@@ -8,7 +8,7 @@ not, and which sums cannot be checked because the draft leaves a figure out.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -23,6 +23,33 @@ from generator.model.urls import table_csv
 from generator.render.fragments import gap_html
 from generator.render.jinja import render
 from generator.render.pages.progress import progress_table_html
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    """A column heading of a data table, and whether its figures align as numbers."""
+
+    heading: str
+    numeric: bool
+
+
+@dataclass(frozen=True)
+class CellView:
+    """One cell as published: its text, how it aligns, whether a check misses its figure, and
+    the indicator page it names (link and label), if any."""
+
+    text: str
+    numeric: bool
+    gap: bool
+    link: tuple[str, str] | None
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One arithmetic check of a table in words, with its sum written out."""
+
+    text: str
+    sum: str
 
 
 def place_tables(
@@ -109,12 +136,12 @@ def table_html(
         units=table.spec.units,
         notes=table.spec.notes,
         columns=[
-            SimpleNamespace(heading=table.heading(column), numeric=numeric.get(column, False))
+            ColumnView(heading=table.heading(column), numeric=numeric.get(column, False))
             for column in table.columns
         ],
         rows=[
             [
-                SimpleNamespace(
+                CellView(
                     text=cell.text,
                     numeric=numeric.get(cell.column, False),
                     gap=(cell.row, cell.column) in gaps,
@@ -135,5 +162,5 @@ def table_html(
     )
 
 
-def _items(comparisons: list[Comparison], table: Table) -> list[SimpleNamespace]:
-    return [SimpleNamespace(text=describe(c, table), sum=expression(c, table)) for c in comparisons]
+def _items(comparisons: list[Comparison], table: Table) -> list[CheckItem]:
+    return [CheckItem(text=describe(c, table), sum=expression(c, table)) for c in comparisons]
