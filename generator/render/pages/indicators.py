@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from generator.core.figures import long_date, shown
 from generator.core.rendercache import reuse
@@ -63,7 +62,7 @@ class Summary:
     status_slug: str
     icon: str
     has_figures: bool
-    at_risk: bool
+    at_risk: bool | None
     stale: bool
     themes: str
 
@@ -74,6 +73,87 @@ def _figure(point: Point, unit: str | None) -> str:
 
 def _slug(words: str) -> str:
     return words.replace(" ", "-")
+
+
+
+@dataclass(frozen=True)
+class RuleView:
+    """The rating rule's settings as the rule page prints them."""
+
+    as_at: str
+    tolerance: str
+    no_change: str
+    forecast_points: int
+
+
+@dataclass(frozen=True)
+class SummaryGroup:
+    """Indicators under one heading of the index: a family, a theme or a status."""
+
+    title: str
+    anchor: str
+    rows: list[Summary]
+    path: str | None = None
+    icon: str = ""
+
+
+@dataclass(frozen=True)
+class DownloadPaths:
+    """Where an indicator's (or every indicator's) downloads are."""
+
+    csv: str
+    values_csv: str | None
+    json: str
+
+
+@dataclass(frozen=True)
+class FigureCell:
+    """A figure as published with its unit, or the source's words where it gives none."""
+
+    text: str | None
+    missing: str | None
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One period of an indicator's values table."""
+
+    period: str
+    date: str | None
+    cells: list[FigureCell]
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CitingOutcome:
+    """An outcome that cites the indicator: where it is and which of its columns cite it."""
+
+    title: str
+    path: str
+    where: str
+    fields: str
+
+
+@dataclass(frozen=True)
+class RatingView:
+    """The rating in words, each tag with the sentence that says what it rests on."""
+
+    status: str
+    words: str
+    slug: str
+    icon: str
+    has_figures: bool
+    reason: str
+    outlook: str | None
+    outlook_words: str | None
+    outlook_slug: str
+    outlook_reason: str | None
+    at_risk: bool | None
+    stale: bool | None
+    next_due: str | None
+    short_term: str
+    long_term: str
 
 
 def summary(index: IndicatorIndex, indicator: Indicator) -> Summary:
@@ -122,8 +202,8 @@ def indicator_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
         yield paths.indicator(indicator.id), _indicator_page(indicator, index, look)
 
 
-def _rule_view(rule: RatingRule) -> SimpleNamespace:
-    return SimpleNamespace(
+def _rule_view(rule: RatingRule) -> RuleView:
+    return RuleView(
         as_at=long_date(rule.as_at),
         tolerance=f"{rule.tolerance_percent.normalize():f}",
         no_change=f"{rule.no_change_percent.normalize():f}",
@@ -136,20 +216,20 @@ def _index_page(plan: Plan, index: IndicatorIndex, rule: RatingRule) -> str:
     rows = [r for r in everything if r.has_figures]
     family_of = {i.id: i.spec.family for i in index.catalogue.indicators}
     families = [
-        SimpleNamespace(
+        SummaryGroup(
             anchor=_slug(family.lower()), title=title, rows=[r for r in rows if family_of[r.id] == family]
         )
         for family, title in FAMILY_NAMES.items()
     ]
     themes = [
-        SimpleNamespace(title=theme.title, anchor=f"theme-{theme.id}", path=paths.theme(theme),
-                        rows=[r for r in theme_indicators(index, theme) if r.has_figures])
+        SummaryGroup(title=theme.title, anchor=f"theme-{theme.id}", path=paths.theme(theme),
+                     rows=[r for r in theme_indicators(index, theme) if r.has_figures])
         for theme in plan.themes_in_order()
     ]
     statuses = [
-        SimpleNamespace(title=STATUS_HEADINGS.get(status, status.capitalize()), anchor=_slug(status),
-                        icon=STATUS_ICONS[status],
-                        rows=[r for r in rows if r.status == status])
+        SummaryGroup(title=STATUS_HEADINGS.get(status, status.capitalize()), anchor=_slug(status),
+                     icon=STATUS_ICONS[status],
+                     rows=[r for r in rows if r.status == status])
         for status in STATUSES
     ]
     return render(
@@ -168,16 +248,16 @@ def _index_page(plan: Plan, index: IndicatorIndex, rule: RatingRule) -> str:
     )
 
 
-def _downloads(indicator_id: str | None) -> SimpleNamespace:
+def _downloads(indicator_id: str | None) -> DownloadPaths:
     if indicator_id is None:
-        return SimpleNamespace(csv=paths.INDICATORS_CSV, values_csv=paths.INDICATOR_VALUES_CSV,
-                               json=paths.INDICATORS_JSON)
-    return SimpleNamespace(csv=paths.indicator_csv(indicator_id), values_csv=None,
-                           json=paths.indicator_json(indicator_id))
+        return DownloadPaths(csv=paths.INDICATORS_CSV, values_csv=paths.INDICATOR_VALUES_CSV,
+                             json=paths.INDICATORS_JSON)
+    return DownloadPaths(csv=paths.indicator_csv(indicator_id), values_csv=None,
+                         json=paths.indicator_json(indicator_id))
 
 
-def _cell(reading: Reading, unit: str | None) -> SimpleNamespace:
-    return SimpleNamespace(
+def _cell(reading: Reading, unit: str | None) -> FigureCell:
+    return FigureCell(
         text=shown(reading.text, unit) if reading.given else None,
         missing=reading.missing,
     )
@@ -186,7 +266,7 @@ def _cell(reading: Reading, unit: str | None) -> SimpleNamespace:
 def _indicator_page(indicator: Indicator, index: IndicatorIndex, look: Lookups) -> str:
     rating = index.ratings[indicator.id]
     citations = [
-        SimpleNamespace(
+        CitingOutcome(
             title=outcome_title(c.outcome), path=paths.outcome(c.outcome),
             where=f"{c.theme.title}, {priority_label(c.priority)}",
             fields=", ".join(look.labels[f] for f in c.fields) if c.fields else "reports its figures",
@@ -205,7 +285,7 @@ def _indicator_page(indicator: Indicator, index: IndicatorIndex, look: Lookups) 
 def _indicator_text(
     indicator: Indicator,
     rating: Rating,
-    citations: list[SimpleNamespace],
+    citations: list[CitingOutcome],
     owner: DirectorateView | None,
     contacts: list[ContactView],
 ) -> str:
@@ -226,7 +306,7 @@ def _indicator_text(
         unknown=unknown,
         contacts=contacts,
         rows=[
-            SimpleNamespace(
+            FigureRow(
                 period=row.period, date=row.date.isoformat() if row.date else None,
                 cells=[_cell(getattr(row, name), spec.unit) for name in FIGURE_COLUMNS],
                 source=row.source, note=row.note,
@@ -242,9 +322,9 @@ def _indicator_text(
     )
 
 
-def _rating_view(indicator: Indicator, rating: Rating) -> SimpleNamespace:
+def _rating_view(indicator: Indicator, rating: Rating) -> RatingView:
     """The rating in words: each tag beside the sentence that says what it was worked out from."""
-    return SimpleNamespace(
+    return RatingView(
         status=rating.status,
         words=status_label(rating),
         slug=_slug(rating.status),
