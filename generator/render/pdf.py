@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import markdown
@@ -38,7 +37,7 @@ from generator.derive.facts import Facts, derive_facts
 from generator.derive.gaps import DraftGap, field_labels
 from generator.derive.markers import scan_markers, table_anchor
 from generator.model.base import Gap, Section
-from generator.model.plan import Plan, Priority, Theme
+from generator.model.plan import Directorate, Outcome, Plan, Priority, Theme
 from generator.render.abbreviations import plan_abbreviations, spell_out
 from generator.render.jinja import render
 from generator.render.opendata.package import package_name
@@ -158,13 +157,67 @@ def print_css() -> str:
     return str(css.read_text(encoding="utf-8"))
 
 
+
+@dataclass(frozen=True)
+class Entry:
+    """A contents entry of the PDF: where it goes and what it says."""
+
+    anchor: str
+    title: str
+
+
+@dataclass(frozen=True)
+class SectionPart:
+    """A narrative section in the PDF, with the tables it places."""
+
+    kind: str
+    anchor: str
+    title: str
+    missing: Gap | None
+    body: Markup
+    tables: list[Entry]
+
+
+@dataclass(frozen=True)
+class PriorityTable:
+    """One priority's five-column table in the PDF (or the theme's other areas of activity)."""
+
+    anchor: str
+    title: str
+    title_gap: Gap | None
+    outcomes: list[Outcome]
+    outcomes_gap: Gap | None
+
+
+@dataclass(frozen=True)
+class ThemePart:
+    """A theme in the PDF: its priorities' tables and the directorates they name."""
+
+    kind: str
+    anchor: str
+    title: str
+    theme: Theme
+    priorities: list[Entry]
+    tables: list[PriorityTable]
+    other_gap: Gap | None
+    directorate_key: list[Directorate | None]
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    """The gaps of one part of the plan, listed at the end of the PDF."""
+
+    title: str
+    gaps: list[DraftGap]
+
+
 def pdf_html(plan: Plan, facts: Facts | None = None) -> str:
     """The whole plan as one HTML document laid out for print."""
     meta = plan.plan
     themes = {theme.id: theme for theme in plan.themes}
     sections = {section.id: section for section in plan.sections}
     gaps = list((facts or derive_facts(plan)).gaps)
-    parts: list[SimpleNamespace] = []
+    parts: list[SectionPart | ThemePart] = []
     for item in meta.contents:
         if item in sections:
             parts.append(_section(sections[item], plan))
@@ -185,16 +238,16 @@ def pdf_html(plan: Plan, facts: Facts | None = None) -> str:
     ), plan_abbreviations(plan))
 
 
-def _section(section: Section, plan: Plan) -> SimpleNamespace:
+def _section(section: Section, plan: Plan) -> SectionPart:
     tables = {table.id: table for table in plan.tables}
     placed = [tables[m.table_id] for m in scan_markers(section) if m.table_id in tables]
-    return SimpleNamespace(
+    return SectionPart(
         kind="section",
         anchor=f"section-{section.id}",
         title=section.title,
         missing=Gap(missing=section.missing) if section.missing else None,
         body=section_html(section, plan),
-        tables=[SimpleNamespace(title=t.spec.title, anchor=table_anchor(t)) for t in placed],
+        tables=[Entry(title=t.spec.title, anchor=table_anchor(t)) for t in placed],
     )
 
 
@@ -214,9 +267,9 @@ def section_html(section: Section, plan: Plan) -> Markup:
     return Markup(converter.convert(str(body)))
 
 
-def _theme(theme: Theme, plan: Plan) -> SimpleNamespace:
+def _theme(theme: Theme, plan: Plan) -> ThemePart:
     tables = [
-        SimpleNamespace(
+        PriorityTable(
             anchor=f"theme-{theme.id}-{priority.slug}",
             title=priority_title(priority),
             title_gap=priority.title if isinstance(priority.title, Gap) else None,
@@ -228,7 +281,7 @@ def _theme(theme: Theme, plan: Plan) -> SimpleNamespace:
     other = theme.other_activity
     if isinstance(other, list) and other:
         tables.append(
-            SimpleNamespace(
+            PriorityTable(
                 anchor=f"theme-{theme.id}-other-areas-of-activity",
                 title="Other areas of activity",
                 title_gap=None,
@@ -238,7 +291,7 @@ def _theme(theme: Theme, plan: Plan) -> SimpleNamespace:
         )
     leads = [o.lead_directorates for _p, o in theme.outcomes()]
     codes = sorted({code for lead in leads if isinstance(lead, list) for code in lead})
-    return SimpleNamespace(
+    return ThemePart(
         kind="theme",
         anchor=f"theme-{theme.id}",
         title=theme.heading,
@@ -250,12 +303,12 @@ def _theme(theme: Theme, plan: Plan) -> SimpleNamespace:
     )
 
 
-def _priority_entry(theme: Theme, priority: Priority) -> SimpleNamespace:
-    return SimpleNamespace(anchor=f"theme-{theme.id}-{priority.slug}", title=priority_title(priority))
+def _priority_entry(theme: Theme, priority: Priority) -> Entry:
+    return Entry(anchor=f"theme-{theme.id}-{priority.slug}", title=priority_title(priority))
 
 
-def _gap_groups(gaps: list[DraftGap]) -> list[SimpleNamespace]:
+def _gap_groups(gaps: list[DraftGap]) -> list[GapGroup]:
     groups: dict[str, list[DraftGap]] = {}
     for gap in gaps:
         groups.setdefault(gap.group, []).append(gap)
-    return [SimpleNamespace(title=title, gaps=gaps) for title, gaps in groups.items()]
+    return [GapGroup(title=title, gaps=gaps) for title, gaps in groups.items()]
