@@ -18,19 +18,23 @@ It prints the bytes of that index as a browser would fetch it.
 from __future__ import annotations
 
 import argparse
-import functools
 import html
 import http.server
 import json
 import re
 import shutil
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: make `benchmarks` importable, as run.py does
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.serving import serve_folder  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERY = "Rayners Lane"
@@ -57,16 +61,8 @@ class _Counting(http.server.SimpleHTTPRequestHandler):
 def served(site: Path, sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
     """``site`` over http on a free local port; each file sent is appended to ``sent``."""
     counting = type("Handler", (_Counting,), {"sent": [] if sent is None else sent})
-    handler = functools.partial(counting, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_folder(site, counting) as url:
+        yield url
 
 
 def measure(site: Path, query: str = QUERY) -> dict[str, Any]:

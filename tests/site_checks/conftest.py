@@ -7,11 +7,9 @@ asks anything of a host other than the local test server fails its test.
 
 from __future__ import annotations
 
-import functools
 import http.server
 import importlib.util
 import shutil
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from benchmarks.serving import serve_folder
 from generator import pipeline
 from tests.conftest import copy_project, require
 from tests.site_checks.browsing import AXE, AXE_URL
@@ -73,16 +72,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def served(root: Path) -> Iterator[str]:
     """A site folder served over http on a free local port (search needs http, not file://)."""
-    handler = functools.partial(_SiteHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_folder(root, _SiteHandler) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
