@@ -21,9 +21,8 @@ from generator.model.changes import Baseline
 from generator.model.plan import Plan
 from generator.render.abbreviations import mark_first_uses, plan_abbreviations
 from generator.render.cards import as_cards
-from generator.render.opendata.indicator_files import indicator_files
 from generator.render.opendata.package import build_data
-from generator.render.opendata.resource import Source
+from generator.render.opendata.registry import source_for
 from generator.render.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
 from generator.render.pages.accessibility import accessibility_page
 from generator.render.pages.changes import NAV_TITLE as CHANGES_TITLE
@@ -63,8 +62,8 @@ def build(
     """
     facts = facts or derive_facts(plan)
     look = lookups(plan, facts, pdf)
-    downloads = indicator_files(facts.indicators) if has_indicators(plan) else {}
-    data = build_data(Source(plan, facts, downloads), baseline)
+    source = source_for(plan, facts)  # the indicator downloads are made here, once
+    data = build_data(source, baseline)
     pages: dict[str, str] = {paths.DATA_PAGE: downloads_page(plan, data, pdf)}
     for path, text in [
         *index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan, len(facts.gaps)),
@@ -79,7 +78,7 @@ def build(
     pages[path] = text
     known = plan_abbreviations(plan)
     pages = {path: mark_first_uses(as_cards(text), known) for path, text in pages.items()}
-    files = {**data.files, **downloads}
+    files = {**data.files, **source.indicator_files}
     return SiteSources(pages=pages, nav=build_nav(plan), files=files)
 
 
