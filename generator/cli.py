@@ -163,6 +163,11 @@ def check(root: Path, content: Path | None, strict: bool, fmt: str, quiet: bool)
     "the 404 page and the sitemap need it when the site is published in a folder.",
 )
 @since_option
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Build every page afresh, even when the published site could be brought up to date.",
+)
 def build(
     root: Path,
     content: Path | None,
@@ -171,6 +176,7 @@ def build(
     no_pdf: bool,
     site_url: str | None,
     since: str | None,
+    clean: bool,
 ) -> None:
     """Generate the pages, build the site with MkDocs, publish it if all passed."""
     from generator.stagelog import mkdocs_pages, stage_printer
@@ -180,7 +186,8 @@ def build(
         with mkdocs_pages(sys.stderr):  # stage lines and a page count, only on a terminal
             progress = stage_printer(sys.stderr)
             result = pipeline.build(
-                project, strict=strict, pdf=not no_pdf, progress=progress, site_url=site_url, since=since
+                project, strict=strict, pdf=not no_pdf, progress=progress, site_url=site_url, since=since,
+                clean=clean,
             )
     except ContentError as exc:
         _stop(f"build stopped: {len(exc.problems)} problem(s); the site was not changed", exc.problems)

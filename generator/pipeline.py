@@ -112,6 +112,9 @@ class BuildResult:
     timings: Timings
     pdf: Download | None = None
     """The whole plan as a PDF, when the build made one."""
+    rendered: str = ""
+    """How MkDocs built the published site: "pages" (only the pages that changed, on the last
+    published site) or "full" (every page); empty when nothing was published."""
 
 
 def check(project: Project, timings: Timings | None = None) -> CheckResult:
@@ -219,6 +222,7 @@ def build(
     progress: Progress | None = None,
     site_url: str | None = None,
     since: str | None = None,
+    clean: bool = False,
 ) -> BuildResult:
     """Generate, then build and publish the site; the old site stays if anything fails.
 
@@ -229,7 +233,9 @@ def build(
     A site folder that would replace the project, its inputs or a folder bvpp did not make is
     refused first (:class:`~generator.publish.outputs.RefusedOutputError`); a write the system refuses
     raises :class:`~generator.publish.outputs.OutputError`. ``since`` is as for :func:`generate`:
-    by default the site folder's last publication.
+    by default the site folder's last publication. The site is built from the published one
+    when only pages changed (:mod:`generator.publish.incremental`); ``clean`` builds it from
+    nothing whatever changed.
     """
     address = checked_site_url(site_url) if site_url else None  # ValueError before any work
     # before any work: where the site would go, and whether MkDocs can read its settings
@@ -238,13 +244,14 @@ def build(
     result = generate(project, strict=strict, pdf=pdf, progress=progress, since=since)
     started = time.perf_counter()
     settings = replace(mkdocs_settings(project, result), site_url=address)
-    publish(settings, project.site)
+    result.rendered = publish(settings, project.site, clean=clean)
     # The same settings as a file, for engines that read one (Zensical): see generator.publish.engines.
     # Written once MkDocs has accepted mkdocs.yml, so a setting of the wrong form is reported
     # by MkDocs, located, rather than tripping this copy.
     with writing(project.root / GENERATED_CONFIG):
         write_generated_config(settings, project.root / GENERATED_CONFIG)
-    result.timings.mark("mkdocs", started, f"published {project.site}")
+    how = "only the changed pages rendered" if result.rendered == "pages" else "every page rendered"
+    result.timings.mark("mkdocs", started, f"published {project.site} ({how})")
     return result
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,8 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.problems import Location, Problem
+from generator.publish.incremental import (
+    Linked,
+    built_from,
+    check_unshared,
+    fingerprint,
+    link_site,
+    record,
+    unshare_plugin,
+)
 from generator.publish.mkdocs_problems import config_problems, record_problem, template_problem
-from generator.publish.outputs import WRITE_FAULTS, output_error, writing
+from generator.publish.outputs import SITE_MARKER, WRITE_FAULTS, output_error, writing
 from generator.publish.search import index_site
 from generator.publish.staging import recover, staging_folder, swap_in
 
@@ -131,42 +141,35 @@ def _quiet_dirty_notice(dirty: bool) -> Iterator[None]:
 def build_mkdocs(settings: MkDocsSettings, site_dir: Path, dirty: bool = False) -> None:
     """Run the real ``mkdocs build --strict`` into ``site_dir`` (which it empties).
 
-    ``dirty`` (the live preview only, see :mod:`generator.preview.site`) keeps ``site_dir`` and
-    renders only the pages whose Markdown is newer than their HTML. Raises
-    :class:`SiteBuildError` with located problems (``mkdocs.yml:LINE:COL``, a theme template's
-    line), or :class:`~generator.publish.outputs.OutputError` when the system refuses a write.
+    ``dirty`` keeps ``site_dir`` and renders only the pages whose Markdown is newer than their
+    HTML (the live preview, :mod:`generator.preview.site`, and partial published builds,
+    :mod:`generator.publish.incremental`). Raises :class:`SiteBuildError` with located problems
+    (``mkdocs.yml:LINE:COL``, a theme template's line), or
+    :class:`~generator.publish.outputs.OutputError` when the system refuses a write.
     """
-    from mkdocs.commands import build as mkdocs_build
-    from mkdocs.config import load_config
+    with _mkdocs_run(settings, site_dir) as log:
+        run_mkdocs(load_mkdocs_config(settings, site_dir), log, Linked({}) if dirty else None)
+
+
+@contextmanager
+def _mkdocs_run(settings: MkDocsSettings, site_dir: Path) -> Iterator[_Collect]:
+    """MkDocs' log captured and every failure of a run turned into a located problem."""
     from mkdocs.exceptions import MkDocsException
 
-    from generator.core.templatecache import theme_cache  # compiled templates kept between builds
-
     check_config(settings.config_file)
-    root = settings.config_file.parent
     with _mkdocs_2_banner_off(), _captured_mkdocs_log() as log:
         try:
-            config = load_config(
-                config_file=str(settings.config_file),
-                docs_dir=str(settings.docs_dir),
-                site_dir=str(site_dir),
-                nav=settings.nav,
-                site_name=settings.site_name,
-                strict=True,
-                **({"site_url": settings.site_url} if settings.site_url else {}),
-            )
-            config["extra"] = {**dict(config["extra"]), **settings.extra}
-            config.plugins["bvpp-template-cache"] = theme_cache(root)
-            with _quiet_dirty_notice(dirty):
-                mkdocs_build.build(config, dirty=dirty)
+            yield log
         except OSError as exc:
             if exc.errno in WRITE_FAULTS:
                 raise output_error(exc, site_dir) from exc
             raise SiteBuildError(_problems(log, settings, str(exc))) from exc
         except MkDocsException as exc:
             raise SiteBuildError(_problems(log, settings, str(exc))) from exc
+        except SiteBuildError:
+            raise
         except Exception as exc:  # a theme template or plugin failing: still a failed build
-            located = template_problem(exc, root)
+            located = template_problem(exc, settings.config_file.parent)
             problems = _problems(log, settings, "")
             problems.append(located or Problem(
                 Location("mkdocs"),
@@ -177,6 +180,39 @@ def build_mkdocs(settings: MkDocsSettings, site_dir: Path, dirty: bool = False) 
                 kind="mkdocs",
             ))
             raise SiteBuildError(problems) from exc
+
+
+def load_mkdocs_config(settings: MkDocsSettings, site_dir: Path) -> Any:
+    """mkdocs.yml with the generator's settings, building into ``site_dir``, with bvpp's plugins."""
+    from mkdocs.config import load_config
+
+    from generator.core.templatecache import theme_cache  # compiled templates kept between builds
+
+    config = load_config(
+        config_file=str(settings.config_file),
+        docs_dir=str(settings.docs_dir),
+        site_dir=str(site_dir),
+        nav=settings.nav,
+        site_name=settings.site_name,
+        strict=True,
+        **({"site_url": settings.site_url} if settings.site_url else {}),
+    )
+    config["extra"] = {**dict(config["extra"]), **settings.extra}
+    config.plugins["bvpp-template-cache"] = theme_cache(settings.config_file.parent)
+    return config
+
+
+def run_mkdocs(config: Any, log: _Collect, linked: Linked | None) -> None:
+    """Build with a loaded configuration: in full, or (given the ``linked`` files of the last
+    site, none in place) dirty, first unsharing and pruning what the last site left."""
+    from mkdocs.commands import build as mkdocs_build
+
+    dirty = linked is not None
+    if linked is not None:
+        config.plugins["bvpp-unshare"] = unshare_plugin(linked)
+    with _quiet_dirty_notice(dirty):
+        mkdocs_build.build(config, dirty=dirty)
+    del log  # read by _mkdocs_run when the build fails
 
 
 def check_config(config_file: Path) -> None:
@@ -196,11 +232,15 @@ def _problems(log: _Collect, settings: MkDocsSettings, fallback: str) -> list[Pr
     return problems
 
 
-def publish(settings: MkDocsSettings, site_dir: Path) -> None:
+def publish(settings: MkDocsSettings, site_dir: Path, clean: bool = False) -> str:
     """Build into a staging folder beside ``site_dir``, index it for search, then swap it in at once.
 
-    The published site carries :data:`~generator.publish.outputs.SITE_MARKER`; leftovers of killed
-    builds are removed first (:mod:`generator.publish.staging`). A write the system refuses becomes an
+    The staging folder starts from the published site when nothing but pages' Markdown has
+    changed since it was built, and MkDocs then renders only those pages
+    (:mod:`generator.publish.incremental`); otherwise, or with ``clean``, from nothing. Returns
+    "pages" or "full", saying which. The published site carries
+    :data:`~generator.publish.outputs.SITE_MARKER`; leftovers of killed builds are removed first
+    (:mod:`generator.publish.staging`). A write the system refuses becomes an
     :class:`~generator.publish.outputs.OutputError`; the last good site is then as it was.
     """
     site_dir = site_dir.resolve()
@@ -208,9 +248,37 @@ def publish(settings: MkDocsSettings, site_dir: Path) -> None:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         recover(site_dir)
         with staging_folder(site_dir) as staging, writing(site_dir, staging):
-            build_mkdocs(settings, staging)
+            with _mkdocs_run(settings, staging) as log:
+                config = load_mkdocs_config(settings, staging)
+                digest = fingerprint(config, _given(settings))
+                linked = None if clean or digest is None else _take_over(site_dir, staging, digest)
+                run_mkdocs(config, log, linked)
+            if linked is not None:
+                check_unshared(staging, linked)
             index_search(staging)
+            if digest is not None:
+                record(staging, digest)
             swap_in(staging, site_dir)
+    return "full" if linked is None else "pages"
+
+
+def _given(settings: MkDocsSettings) -> dict[str, Any]:
+    """What the generator gives MkDocs, as plain data for the fingerprint."""
+    return {"nav": settings.nav, "site_name": settings.site_name, "extra": settings.extra,
+            "site_url": settings.site_url}
+
+
+def _take_over(site_dir: Path, staging: Path, digest: str) -> Linked | None:
+    """Link the published site into ``staging`` if it was built from ``digest``; else None."""
+    if built_from(site_dir) != digest:
+        return None
+    try:
+        return link_site(site_dir, staging)
+    except OSError:  # links not possible here: start again from nothing
+        for child in list(staging.iterdir()):
+            if child.name != SITE_MARKER:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+        return None
 
 
 def index_search(site_dir: Path) -> None:
