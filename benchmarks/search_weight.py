@@ -8,7 +8,10 @@ home page in headless Chromium (Debian's, /usr/bin/chromium), waits until the pa
 then types the query into the site's search field and waits for the results. Every response is
 counted, uncompressed as served (the local server sends no compression, so the body's length
 is what was fetched). Time to first results runs from the last key to the results list being
-filled (the field's ``data-state`` turns "done").
+filled (the field's ``data-state`` turns "done"). The bytes are also given by kind of file
+(``page_by_kind``, ``search_by_kind``: HTML, Material's CSS, the site's own, Pagefind's script,
+WebAssembly, page list, index chunks, fragments). ``search_bytes_per_visit(site)`` is the one
+figure, for benchmarks/run.py.
 
 The second form measures the alternative considered before Pagefind (BENCHMARKS.md, "Search"):
 Material's lunr index pruned to one entry per page holding its title and first paragraph only.
@@ -40,6 +43,22 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 QUERY = "Rayners Lane"
 """A place the synthetic plans and the bundled plan both name."""
 
+KINDS = (
+    # (kind, how its path looks): the first that matches names a response
+    ("pagefind.js", re.compile(r"/pagefind/pagefind\.js$")),
+    ("wasm", re.compile(r"/pagefind/wasm\.")),
+    ("pf_meta", re.compile(r"\.pf_meta$")),
+    ("index chunks", re.compile(r"\.pf_index$")),
+    ("filters", re.compile(r"\.pf_filter$")),
+    ("fragments", re.compile(r"\.pf_fragment$")),
+    ("other pagefind", re.compile(r"/pagefind/")),
+    ("Material CSS", re.compile(r"/assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")),
+    ("Material JS", re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")),
+    ("site CSS/JS", re.compile(r"/assets/(stylesheets|javascripts)/bvpp")),
+    ("HTML", re.compile(r"(/|\.html)(\?.*)?$")),
+)
+"""What each response is, for the breakdown of a visit's bytes."""
+
 
 class _Counting(http.server.SimpleHTTPRequestHandler):
     """Serves files and records each one sent, with its size: the count the browser cannot hide
@@ -65,6 +84,28 @@ def served(site: Path, sent: list[tuple[str, int]] | None = None) -> Iterator[st
         yield url
 
 
+def kind_of(path: str) -> str:
+    """The kind of file a served path is (``KINDS``), or "other"."""
+    return next((kind for kind, pattern in KINDS if pattern.search(path)), "other")
+
+
+def breakdown(sent: list[tuple[str, int]]) -> dict[str, list[int]]:
+    """Bytes and files of each kind among ``sent``: ``{kind: [bytes, files]}``."""
+    kinds: dict[str, list[int]] = {}
+    for path, size in sent:
+        figures = kinds.setdefault(kind_of(path), [0, 0])
+        figures[0] += size
+        figures[1] += 1
+    return kinds
+
+
+def search_bytes_per_visit(site: Path, query: str = QUERY) -> int:
+    """Bytes a resident fetches to load ``site``'s home page and search it once (the figure
+    benchmarks/run.py reports as ``search_bytes_per_visit``)."""
+    bytes_fetched: int = measure(site, query)["search_bytes_per_visit"]
+    return bytes_fetched
+
+
 def measure(site: Path, query: str = QUERY) -> dict[str, Any]:
     """Bytes for the home page, then for one search of ``query``; seconds to its results."""
     from playwright.sync_api import Request, sync_playwright
@@ -85,6 +126,7 @@ def measure(site: Path, query: str = QUERY) -> dict[str, Any]:
             page.goto(url, wait_until="networkidle")
             page_bytes = sum(size for _path, size in sent)
             page_files = len(sent)
+            page_kinds = breakdown(sent)
             del sent[:]
             box = page.locator("#bvpp-search-input")
             box.click()
@@ -104,6 +146,7 @@ def measure(site: Path, query: str = QUERY) -> dict[str, Any]:
             foreign = [u for u in requested if not u.startswith(url) and not u.startswith(("data:", "blob:"))]
             biggest = sorted(((size, path) for path, size in sent), reverse=True)[:5]
             search_files = len(sent)
+            search_kinds = breakdown(sent)
         finally:
             browser.close()
     return {
@@ -116,6 +159,8 @@ def measure(site: Path, query: str = QUERY) -> dict[str, Any]:
         "first_results_s": first_results_s,
         "results_shown": shown,
         "largest_search_files": biggest,
+        "page_by_kind": page_kinds,
+        "search_by_kind": search_kinds,
         "other_hosts": foreign,
     }
 

@@ -9,7 +9,8 @@ indexes what MkDocs, ProperDocs or Zensical built, and gives the same index for 
 
 What is indexed is each page's article (``article``: the page's title and content), less the
 parts that would make every page match the same words: the breadcrumbs (marked
-``data-search-exclude`` by the page templates) and the "¶" heading links.
+``data-search-exclude`` by the page templates), the "¶" heading links, and a priority's table
+of outcomes but for their titles (its rows repeat the outcomes' own pages).
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ PAGEFIND_OPTIONS = (
     "--root-selector", "article",
     "--exclude-selectors", "[data-search-exclude]",
     "--exclude-selectors", ".headerlink",
+    # A priority's table repeats, row by row, the text of its outcomes' own pages: indexed, it
+    # made each priority page's result fragment (fetched to list it) up to 167 KB at 5,000
+    # outcomes and put the priority above the outcome for the outcome's own words. The row
+    # headers (the outcomes' titles) stay indexed.
+    "--exclude-selectors", "table.bvpp-outcomes td",
     "--force-language", "en",  # one index for the site, whatever a page's lang says
     "--output-subdir", INDEX_FOLDER,
     "--silent",
