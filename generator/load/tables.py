@@ -10,13 +10,36 @@ the checks is :mod:`generator.derive.arithmetic`'s job. Nothing here raises for 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from generator.core.csvfile import read_csv
 from generator.core.figures import parse_figure
 from generator.core.problems import FirstGiven, Location, Problem, Severity, dotted, suggest_known
 from generator.core.strictyaml import parse_yaml
 from generator.load.documents import ContentLayout, validate_document
-from generator.model.tables import Cell, CellRef, Direction, Sum, Table, TableCheck, TablesFile, TableSpec
+from generator.model.tables import (
+    AcrossCheck,
+    Cell,
+    CellRef,
+    CellsCheck,
+    Direction,
+    DownCheck,
+    Sum,
+    Table,
+    TableCheck,
+    TablesFile,
+    TableSpec,
+)
+
+FieldPath = tuple[str | int, ...]
+"""Where in ``tables.yaml`` a name is given, e.g. ``("checks", 0, "down", "add", 1)``."""
+Named = list[tuple[FieldPath, str]]
+"""Names a check gives, each with its path in ``tables.yaml`` (for the message if it is unknown)."""
+SumPlan = list[tuple[int, str, str]]
+"""One sum to make, as (sign, row label, column heading) per term; the total is last."""
+Planned = tuple[list[Problem], list[SumPlan]]
+"""A check's unknown names, and the sums it makes when it has none."""
 
 
 def load_tables(layout: ContentLayout) -> tuple[list[Table], list[Problem]]:
@@ -97,26 +120,48 @@ def _load_table(layout: ContentLayout, spec: TableSpec, problems: list[Problem])
 def _table(
     spec: TableSpec, file: str, records: list[list[tuple[str, Location]]]
 ) -> tuple[Table | None, list[Problem]]:
-    problems: list[Problem] = []
     header, *body = records
     columns = tuple(text.strip() for text, _ in header)
+    problems = [*_heading_problems(header, columns), *_unknown_headings(spec, columns, file)]
+    rows = _rows(body, columns, problems)
+    if spec.checks:
+        problems.extend(_duplicate_labels(rows))
+    if problems:
+        return None, problems
+    grid = _Grid(spec, file, columns, tuple(row[0].text for row in rows))
+    sums = [
+        one
+        for index, check in enumerate(spec.checks)
+        for one in _resolve(grid, index, check, rows, problems)
+    ]
+    problems.extend(_figures_needed(spec, sums))
+    return Table(spec, file, columns, tuple(rows), tuple(sums)), problems
+
+
+def _heading_problems(header: list[tuple[str, Location]], columns: tuple[str, ...]) -> Iterator[Problem]:
+    """Every column needs a heading of its own: checks and readers find columns by heading."""
     for index, (name, (_, where)) in enumerate(zip(columns, header, strict=True)):
         if not name:
-            problems.append(
-                Problem(where, "", "a column has no heading", "give every column a heading")
-            )
+            yield Problem(where, "", "a column has no heading", "give every column a heading")
         elif name in columns[:index]:
-            problems.append(
-                Problem(
-                    where,
-                    name,
-                    f'duplicate column heading "{name}"',
-                    "checks and readers find columns by heading; make each one different",
-                )
+            yield Problem(
+                where,
+                name,
+                f'duplicate column heading "{name}"',
+                "checks and readers find columns by heading; make each one different",
             )
+
+
+def _unknown_headings(spec: TableSpec, columns: tuple[str, ...], file: str) -> Iterator[Problem]:
     for name in spec.headings:
         if name not in columns:
-            problems.append(_unknown(spec, ("headings", name), "column", name, columns, file))
+            yield _unknown(spec, ("headings", name), "column", name, columns, file)
+
+
+def _rows(
+    body: list[list[tuple[str, Location]]], columns: tuple[str, ...], problems: list[Problem]
+) -> list[tuple[Cell, ...]]:
+    """The rows with one cell per column; a row of another width is reported and left out."""
     rows: list[tuple[Cell, ...]] = []
     for record in body:
         label = record[0][0].strip()
@@ -138,17 +183,7 @@ def _table(
                 for column, (text, where) in zip(columns, record, strict=True)
             )
         )
-    if spec.checks:
-        problems.extend(_duplicate_labels(rows))
-    if problems:
-        return None, problems
-    sums = [
-        one
-        for index, check in enumerate(spec.checks)
-        for one in _resolve(spec, index, check, columns, rows, file, problems)
-    ]
-    problems.extend(_figures_needed(spec, sums))
-    return Table(spec, file, columns, tuple(rows), tuple(sums)), problems
+    return rows
 
 
 def _duplicate_labels(rows: list[tuple[Cell, ...]]) -> Iterator[Problem]:
@@ -165,7 +200,7 @@ def _duplicate_labels(rows: list[tuple[Cell, ...]]) -> Iterator[Problem]:
 
 
 def _unknown(
-    spec: TableSpec, path: tuple[str | int, ...], what: str, name: str, known: tuple[str, ...], file: str
+    spec: TableSpec, path: FieldPath, what: str, name: str, known: tuple[str, ...], file: str
 ) -> Problem:
     place = "labelled" if what == "row" else "headed"
     where = "the first cell of each row" if what == "row" else "the first line of the file"
@@ -177,55 +212,40 @@ def _unknown(
     )
 
 
+@dataclass(frozen=True)
+class _Grid:
+    """A table's row labels and column headings, which its checks must name."""
+
+    spec: TableSpec
+    file: str
+    columns: tuple[str, ...]
+    labels: tuple[str, ...]
+
+    def unknown(self, named: Named, what: Literal["row", "column"]) -> list[Problem]:
+        """A problem for each name that is not a row label (or a column heading) of the table."""
+        known = self.labels if what == "row" else self.columns
+        spec, file = self.spec, self.file
+        return [_unknown(spec, path, what, name, known, file) for path, name in named if name not in known]
+
+
 def _resolve(
-    spec: TableSpec,
-    index: int,
-    check: TableCheck,
-    columns: tuple[str, ...],
-    rows: list[tuple[Cell, ...]],
-    file: str,
-    problems: list[Problem],
+    grid: _Grid, index: int, check: TableCheck, rows: list[tuple[Cell, ...]], problems: list[Problem]
 ) -> list[Sum]:
     """Expand one check into its sums, or report every name in it that does not exist."""
-    labels = tuple(row[0].text for row in rows)
-    base: tuple[str | int, ...] = ("checks", index)
-    plans: list[list[tuple[int, str, str]]]  # per sum: (sign, row, column); the total is last
+    path: FieldPath = ("checks", index)
+    direction: Direction
     if check.down is not None:
-        down, path = check.down, (*base, "down")
-        found = _check_names(spec, _names(down.add, down.subtract, down.total, path), "row", labels, file)
-        found += _check_names(spec, _listed(down.columns or [], (*path, "columns")), "column", columns, file)
-        plans = [
-            [(sign, row, column) for sign, row in _signed(down.add, down.subtract, down.total)]
-            for column in down.columns or columns[1:]
-        ]
+        direction, (found, plans) = "down", _plan_down(grid, check.down, (*path, "down"))
     elif check.across is not None:
-        across, path = check.across, (*base, "across")
-        named = _names(across.add, across.subtract, across.total, path)
-        found = _check_names(spec, named, "column", columns, file)
-        found += _check_names(spec, _listed(across.rows, (*path, "rows")), "row", labels, file)
-        plans = [
-            [(sign, row, column) for sign, column in _signed(across.add, across.subtract, across.total)]
-            for row in across.rows
-        ]
+        direction, (found, plans) = "across", _plan_across(grid, check.across, (*path, "across"))
     else:
         assert check.cells is not None  # the model requires exactly one shape
-        cells, path = check.cells, (*base, "cells")
-        signed: list[tuple[int, CellRef, tuple[str | int, ...]]] = [
-            *((1, ref, (*path, "add", i)) for i, ref in enumerate(cells.add)),
-            *((-1, ref, (*path, "subtract", i)) for i, ref in enumerate(cells.subtract)),
-            (0, cells.total, (*path, "total")),
-        ]
-        rows_named = [((*place, "row"), ref.row) for _, ref, place in signed]
-        columns_named = [((*place, "column"), ref.column) for _, ref, place in signed]
-        found = _check_names(spec, rows_named, "row", labels, file)
-        found += _check_names(spec, columns_named, "column", columns, file)
-        plans = [[(sign, ref.row, ref.column) for sign, ref, _ in signed]]
+        direction, (found, plans) = "cells", _plan_cells(grid, check.cells, (*path, "cells"))
     problems.extend(found)
     if found:
         return []
     by_label = {row[0].text: row for row in rows}
-    at = {name: i for i, name in enumerate(columns)}
-    direction: Direction = "down" if check.down else "across" if check.across else "cells"
+    at = {name: i for i, name in enumerate(grid.columns)}
     return [
         Sum(
             check.name,
@@ -238,7 +258,36 @@ def _resolve(
     ]
 
 
-def _listed(names: list[str], base: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
+def _plan_down(grid: _Grid, down: DownCheck, path: FieldPath) -> Planned:
+    """Rows into a total row, in each column the check names (every figure column if none)."""
+    found = grid.unknown(_names(down.add, down.subtract, down.total, path), "row")
+    found += grid.unknown(_listed(down.columns or [], (*path, "columns")), "column")
+    signed = _signed(down.add, down.subtract, down.total)
+    columns = down.columns or grid.columns[1:]
+    return found, [[(sign, row, column) for sign, row in signed] for column in columns]
+
+
+def _plan_across(grid: _Grid, across: AcrossCheck, path: FieldPath) -> Planned:
+    """Columns into a total column, in each row the check names."""
+    found = grid.unknown(_names(across.add, across.subtract, across.total, path), "column")
+    found += grid.unknown(_listed(across.rows, (*path, "rows")), "row")
+    signed = _signed(across.add, across.subtract, across.total)
+    return found, [[(sign, row, column) for sign, column in signed] for row in across.rows]
+
+
+def _plan_cells(grid: _Grid, cells: CellsCheck, path: FieldPath) -> Planned:
+    """Named cells into a total cell: one sum."""
+    signed: list[tuple[int, CellRef, FieldPath]] = [
+        *((1, ref, (*path, "add", i)) for i, ref in enumerate(cells.add)),
+        *((-1, ref, (*path, "subtract", i)) for i, ref in enumerate(cells.subtract)),
+        (0, cells.total, (*path, "total")),
+    ]
+    found = grid.unknown([((*place, "row"), ref.row) for _, ref, place in signed], "row")
+    found += grid.unknown([((*place, "column"), ref.column) for _, ref, place in signed], "column")
+    return found, [[(sign, ref.row, ref.column) for sign, ref, _ in signed]]
+
+
+def _listed(names: list[str], base: FieldPath) -> Named:
     return [((*base, i), name) for i, name in enumerate(names)]
 
 
@@ -247,23 +296,13 @@ def _signed(add: list[str], subtract: list[str], total: str) -> list[tuple[int, 
 
 
 def _names(
-    add: list[str], subtract: list[str], total: str, base: tuple[str | int, ...]
-) -> list[tuple[tuple[str | int, ...], str]]:
+    add: list[str], subtract: list[str], total: str, base: FieldPath
+) -> Named:
     return [
         *(((*base, "add", i), name) for i, name in enumerate(add)),
         *(((*base, "subtract", i), name) for i, name in enumerate(subtract)),
         ((*base, "total"), total),
     ]
-
-
-def _check_names(
-    spec: TableSpec,
-    named: list[tuple[tuple[str | int, ...], str]],
-    what: str,
-    known: tuple[str, ...],
-    file: str,
-) -> list[Problem]:
-    return [_unknown(spec, path, what, name, known, file) for path, name in named if name not in known]
 
 
 def _figures_needed(spec: TableSpec, sums: list[Sum]) -> Iterator[Problem]:

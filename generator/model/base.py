@@ -26,6 +26,8 @@ DirectorateCode = Annotated[
     Field(description="A directorate code from directorates.yaml, e.g. `UL`."),
 ]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Sentence = Annotated[Line, Field(description="The source's sentence, word for word.")]
+"""The source's own sentence behind a stated count or fact, quoted so a reader can check it."""
 
 
 def _iso_date(value: object) -> object:

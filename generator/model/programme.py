@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.model.base import Gap, Id, IsoDate, Line, Model
+from generator.model.base import Gap, Id, IsoDate, Line, Model, Sentence
 
 PlanKind = Literal["plan", "programme", "report"]
 """A plan of tasks, an improvement programme, or a board's report."""
@@ -68,7 +68,7 @@ class ReportingStep(Model):
         default=None, description="Who reports, in the source's words (leave out if not stated)."
     )
     to: list[Line] = Field(min_length=1, description="Who receives it, in the source's words.")
-    words: Line = Field(description="The source's sentence, word for word.")
+    words: Sentence
 
 
 class StatedCount(Model):
@@ -79,7 +79,7 @@ class StatedCount(Model):
     qualifier: Line | None = Field(
         default=None, description="A word that qualifies it, e.g. `approximately`."
     )
-    words: Line = Field(description="The source's sentence, word for word.")
+    words: Sentence
 
 
 class Programme(Model):
@@ -120,7 +120,7 @@ class Fact(Model):
     """A dated or counted fact the report gives, with its sentence."""
 
     topic: Line = Field(description="What it is about, e.g. `Comprehensive Area Assessment`.")
-    words: Line = Field(description="The source's sentence, word for word.")
+    words: Sentence
     date: IsoDate | None = Field(default=None, description="The date it names, as the last day it can mean.")
     date_as_stated: Line | None = Field(
         default=None, description="The date as printed, e.g. `December 2009`."
@@ -141,7 +141,7 @@ class Feed(Model):
 
     data: Line = Field(description="The data, in the source's words.")
     feeds: list[Line] = Field(min_length=1, description="What it drives, in the source's words.")
-    words: Line = Field(description="The source's sentence, word for word.")
+    words: Sentence
 
 
 class FamilyFields(Model):

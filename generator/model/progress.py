@@ -21,7 +21,18 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from generator.model.base import DirectorateCode, Gap, Id, IsoDate, Line, Model, Section, Text, TextList
+from generator.model.base import (
+    DirectorateCode,
+    Gap,
+    Id,
+    IsoDate,
+    Line,
+    Model,
+    Section,
+    Sentence,
+    Text,
+    TextList,
+)
 from generator.model.programme import FamilyFields
 
 StatusMeaning = Literal["done", "underway", "outstanding", "not-started"]
@@ -82,7 +93,7 @@ class StatedTotal(Model):
 
     period: Id = Field(description="The period the count was stated in.")
     scope: Line = Field(description="What is counted, in the source's words.")
-    words: Line = Field(description="The source's sentence, word for word.")
+    words: Sentence
     total: Annotated[int, Field(ge=0)] | Gap = Field(
         description="How many in all, or a gap with the source's words when it gives no number."
     )

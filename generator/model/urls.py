@@ -142,6 +142,12 @@ def url_of(path: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
+def site_url(target: str) -> str:
+    """A page's address relative to the site's root, with its anchor if it has one (``outcomes/x/#a``)."""
+    page, _, anchor = target.partition("#")
+    return url_of(page) + (f"#{anchor}" if anchor else "")
+
+
 def relative(target: str, start: str) -> str:
     """``posixpath.relpath`` for the site's own clean relative paths, without its per-call
     ``os.getcwd()`` (a 5,000-outcome build makes some 70,000 links)."""

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from generator.core.figures import parse_figure
 from generator.core.problems import FirstGiven, Location, Problem, suggest_known
-from generator.model.indicators import PeriodRow
+from generator.model.indicators import Indicator, PeriodRow
 from generator.model.plan import Plan
-from generator.model.progress import StatusUpdate
+from generator.model.progress import ProgressPlan, StatusUpdate
 from generator.returns.layout import FORMAT, INDICATORS, TASKS, position
 from generator.returns.read import Cell, ReturnFile
 from generator.returns.rows import ReturnPeriod, matching_row, return_rows
@@ -124,7 +124,12 @@ def _unknown(cell: Cell, heading: str, expected: str, known: list[str]) -> Probl
     )
 
 
-def _invisible(cell: Cell, heading: str, problems: list[Problem]) -> bool:
+def _invisible(row: list[Cell], sheet: str, headings: tuple[str, ...], problems: list[Problem]) -> bool:
+    """Whether a text cell of the row holds an invisible character (the first such cell is reported)."""
+    return any(_invisible_in(_cell(row, sheet, heading), heading, problems) for heading in headings)
+
+
+def _invisible_in(cell: Cell, heading: str, problems: list[Problem]) -> bool:
     bad = next(
         (c for c in cell.text if c not in "\n\t" and unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp"}),
         None,
@@ -148,66 +153,92 @@ def _indicators(
     known = {i.id: i for i in catalogue.indicators} if catalogue else {}
     seen: FirstGiven[str, Cell] = FirstGiven()
     for row in rows:
-        key, actual = _cell(row, INDICATORS, "Indicator"), _cell(row, INDICATORS, "Actual")
-        indicator = known.get(key.text)
-        if indicator is None:
-            problems.append(_unknown(key, "Indicator", "an indicator of the plan", sorted(known)))
+        indicator = _indicator_of(row, known, seen, problems)
+        if indicator is None or _invisible(row, INDICATORS, ("Note", "Source"), problems):
             continue
-        if (first := seen.earlier(key.text, key)) is not None:
-            problems.append(
-                Problem(
-                    key.location,
-                    "Indicator",
-                    f"{indicator.label} is already given at {first.location}",
-                    "give each indicator one row",
-                )
+        text = _figure_text(_cell(row, INDICATORS, "Actual"), problems)
+        if text is not None:
+            _figure_change(plan, indicator, row, text, changes, replace, problems)
+
+
+def _indicator_of(
+    row: list[Cell], known: dict[str, Indicator], seen: FirstGiven[str, Cell], problems: list[Problem]
+) -> Indicator | None:
+    """The row's indicator: one of the plan's, given once in the return."""
+    key = _cell(row, INDICATORS, "Indicator")
+    indicator = known.get(key.text)
+    if indicator is None:
+        problems.append(_unknown(key, "Indicator", "an indicator of the plan", sorted(known)))
+    elif (first := seen.earlier(key.text, key)) is not None:
+        problems.append(_repeated(key, "Indicator", f"{indicator.label} is", first, "indicator"))
+    else:
+        return indicator
+    return None
+
+
+def _repeated(cell: Cell, heading: str, subject: str, first: Cell, one: str) -> Problem:
+    """A return gives each indicator, and each task, in one row."""
+    return Problem(
+        cell.location, heading, f"{subject} already given at {first.location}", f"give each {one} one row"
+    )
+
+
+def _figure_text(actual: Cell, problems: list[Problem]) -> str | None:
+    """The actual as published (without its %), or None when it is left empty or is not a figure."""
+    figure = parse_figure(actual.text)
+    if figure is None or figure.unit == "£":
+        problems.append(
+            Problem(
+                actual.location,
+                "Actual",
+                f'expected a number as published (for example 48 or 48.5), found "{actual.text}"',
+                "type the figure in digits; the unit belongs to the indicator, and words go in Note",
             )
-            continue
-        note, source = _cell(row, INDICATORS, "Note"), _cell(row, INDICATORS, "Source")
-        if any(_invisible(c, h, problems) for c, h in ((note, "Note"), (source, "Source"))):
-            continue
-        figure = parse_figure(actual.text)
-        if figure is None or figure.unit == "£":
-            problems.append(
-                Problem(
-                    actual.location,
-                    "Actual",
-                    f'expected a number as published (for example 48 or 48.5), found "{actual.text}"',
-                    "type the figure in digits; the unit belongs to the indicator, and words go in Note",
-                )
-            )
-            continue
-        if figure.value is None:
-            continue  # no figure returned for this indicator
-        text = figure.text.removesuffix("%")
-        published = matching_row(indicator, changes.period)
-        old = (
-            published.actual.text
-            if published is not None and (published.actual.given or published.actual.missing)
-            else None
         )
-        if published is not None and published.actual.missing:
-            old = f"missing: {old}"
-        if old == text:
-            changes.unchanged += 1
-            continue
-        if old is not None and published is not None and published.actual.given and not replace:
-            problems.append(
-                Problem(
-                    actual.location,
-                    "Actual",
-                    f'{indicator.label} already has {old} published for "{published.period}"; '
-                    f"this return gives {text}",
-                    REPLACE_HINT,
-                    kind="conflict",
-                )
+        return None
+    return None if figure.value is None else figure.text.removesuffix("%")
+
+
+def _figure_change(
+    plan: Plan,
+    indicator: Indicator,
+    row: list[Cell],
+    text: str,
+    changes: Changes,
+    replace: bool,
+    problems: list[Problem],
+) -> None:
+    """Count the figure as unchanged, refuse it as a conflict, or add it to the changes."""
+    published = matching_row(indicator, changes.period)
+    old = _published_actual(published)
+    if old == text:
+        changes.unchanged += 1
+    elif old is not None and published is not None and published.actual.given and not replace:
+        problems.append(
+            Problem(
+                _cell(row, INDICATORS, "Actual").location,
+                "Actual",
+                f'{indicator.label} already has {old} published for "{published.period}"; '
+                f"this return gives {text}",
+                REPLACE_HINT,
+                kind="conflict",
             )
-            continue
+        )
+    else:
+        note, source = _cell(row, INDICATORS, "Note"), _cell(row, INDICATORS, "Source")
         given = source.text or _default_source(plan, changes)
         period_label = published.period if published is not None else changes.period.label
         changes.figures.append(
             FigureChange(indicator.id, indicator.label, period_label, text, note.text, given, published, old)
         )
+
+
+def _published_actual(published: PeriodRow | None) -> str | None:
+    """The published actual for the period, a gap's words marked as missing; None when none."""
+    if published is None or not (published.actual.given or published.actual.missing):
+        return None
+    text = published.actual.text
+    return f"missing: {text}" if published.actual.missing else text
 
 
 def _default_source(plan: Plan, changes: Changes) -> str:
@@ -222,72 +253,92 @@ def _tasks(
     plans = {p.id: p for p in plan.progress}
     seen: FirstGiven[tuple[str, str], Cell] = FirstGiven()
     for row in rows:
-        plan_cell, task_cell = _cell(row, TASKS, "Plan"), _cell(row, TASKS, "Task")
-        progress = plans.get(plan_cell.text)
-        if progress is None:
-            problems.append(_unknown(plan_cell, "Plan", "a progress plan", sorted(plans)))
+        progress = _plan_of(row, plans, seen, problems)
+        if progress is None or _invisible(row, TASKS, ("Progress", "Next actions"), problems):
             continue
-        if progress.task(task_cell.text) is None:
-            tasks = [t.id for t in progress.tasks()]
-            problems.append(_unknown(task_cell, "Task", f"a task of {progress.title}", tasks))
-            continue
-        if (first := seen.earlier((progress.id, task_cell.text), task_cell)) is not None:
-            problems.append(
-                Problem(
-                    task_cell.location,
-                    "Task",
-                    f"this task is already given at {first.location}",
-                    "give each task one row",
-                )
-            )
-            continue
-        status, words, actions = (_cell(row, TASKS, h) for h in ("Status", "Progress", "Next actions"))
-        if any(_invisible(c, h, problems) for c, h in ((words, "Progress"), (actions, "Next actions"))):
-            continue
-        status_id = None
-        if status.text:
-            entry = next((s for s in progress.config.status_key if status.text in (s.label, s.id)), None)
-            if entry is None:
-                labels = ", ".join(f'"{s.label}"' for s in progress.config.status_key)
-                problems.append(
-                    Problem(
-                        status.location,
-                        "Status",
-                        f'expected one of the statuses of {progress.title} ({labels}), found "{status.text}"',
-                        "choose the status from the cell's drop-down list",
-                    )
-                )
-                continue
-            status_id = entry.id
-        if status_id is None and not words.text and not actions.text:
-            continue  # nothing reported for this task
-        update = StatusUpdate(
-            task=task_cell.text,
-            status=status_id,
-            progress=_paragraphs(words.text),
-            next_actions=_paragraphs(actions.text),
-        )
-        old = _published_update(plan, progress.id, changes.period, task_cell.text)
-        if old is not None and _same(old, update):
-            changes.unchanged += 1
-            continue
-        if old is not None and not replace:
+        update = _status_update(row, progress, problems)
+        if update is not None:
+            _task_change(plan, progress, update, _cell(row, TASKS, "Status"), changes, replace, problems)
+    for progress in plans.values():
+        if any(c.plan == progress.id for c in changes.tasks):
+            _period_fits(progress.id, plan, changes.period, problems)
+
+
+def _plan_of(
+    row: list[Cell],
+    plans: dict[str, ProgressPlan],
+    seen: FirstGiven[tuple[str, str], Cell],
+    problems: list[Problem],
+) -> ProgressPlan | None:
+    """The progress plan of the row's task: the plan and the task exist, and the row is its only one."""
+    plan_cell, task_cell = _cell(row, TASKS, "Plan"), _cell(row, TASKS, "Task")
+    progress = plans.get(plan_cell.text)
+    if progress is None:
+        problems.append(_unknown(plan_cell, "Plan", "a progress plan", sorted(plans)))
+    elif progress.task(task_cell.text) is None:
+        tasks = [t.id for t in progress.tasks()]
+        problems.append(_unknown(task_cell, "Task", f"a task of {progress.title}", tasks))
+    elif (first := seen.earlier((progress.id, task_cell.text), task_cell)) is not None:
+        problems.append(_repeated(task_cell, "Task", "this task is", first, "task"))
+    else:
+        return progress
+    return None
+
+
+def _status_update(row: list[Cell], progress: ProgressPlan, problems: list[Problem]) -> StatusUpdate | None:
+    """The row's update; None when it reports nothing or names a status the plan's key lacks."""
+    status, words, actions = (_cell(row, TASKS, h) for h in ("Status", "Progress", "Next actions"))
+    status_id = None
+    if status.text:
+        entry = next((s for s in progress.config.status_key if status.text in (s.label, s.id)), None)
+        if entry is None:
+            labels = ", ".join(f'"{s.label}"' for s in progress.config.status_key)
             problems.append(
                 Problem(
                     status.location,
                     "Status",
-                    f"{task_cell.text} already has an update published for {changes.period.label}, "
-                    "which this return changes",
-                    REPLACE_HINT,
-                    kind="conflict",
+                    f'expected one of the statuses of {progress.title} ({labels}), found "{status.text}"',
+                    "choose the status from the cell's drop-down list",
                 )
             )
-            continue
+            return None
+        status_id = entry.id
+    if status_id is None and not words.text and not actions.text:
+        return None  # nothing reported for this task
+    return StatusUpdate(
+        task=_cell(row, TASKS, "Task").text,
+        status=status_id,
+        progress=_paragraphs(words.text),
+        next_actions=_paragraphs(actions.text),
+    )
+
+
+def _task_change(
+    plan: Plan,
+    progress: ProgressPlan,
+    update: StatusUpdate,
+    status: Cell,
+    changes: Changes,
+    replace: bool,
+    problems: list[Problem],
+) -> None:
+    """Count the update as unchanged, refuse it as a conflict, or add it to the changes."""
+    old = _published_update(plan, progress.id, changes.period, update.task)
+    if old is not None and _same(old, update):
+        changes.unchanged += 1
+    elif old is not None and not replace:
+        problems.append(
+            Problem(
+                status.location,
+                "Status",
+                f"{update.task} already has an update published for {changes.period.label}, "
+                "which this return changes",
+                REPLACE_HINT,
+                kind="conflict",
+            )
+        )
+    else:
         changes.tasks.append(TaskChange(progress.id, update, old))
-    for progress in plans.values():
-        ids = [c.plan for c in changes.tasks if c.plan == progress.id]
-        if ids:
-            _period_fits(progress.id, plan, changes.period, problems)
 
 
 def _paragraphs(text: str) -> list[str] | None:

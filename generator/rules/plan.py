@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from generator.core.problems import Location, Problem, Severity, dotted, suggest_known
 from generator.core.text import DIRECTION_CONTROL, direction_problem
@@ -193,45 +193,56 @@ def _narrative(plan: Plan) -> Iterator[Problem]:
     for section in [*plan.sections, *documents]:  # a programme's prose is published as a section's
         body = mask_code(section.body)
         at = locator(section, body)
-
-        tagged: set[int] = set()  # lines already reported: '</b>' adds nothing to '<b>'
-        for match in _RAW_HTML.finditer(body):
-            autolink = _AUTOLINK.match(body, match.start())
-            if autolink:
-                if unsafe_url(autolink.group(1)):
-                    yield _link_problem(at(match.start() + 1), autolink.group(1))
-                continue
-            line = body.count("\n", 0, match.start())
-            if match.group(0).startswith("</") and line in tagged:
-                continue
-            tagged.add(line)
-            yield Problem(
-                at(match.start()),
-                "body",
-                f"raw HTML is not allowed in narrative text, found {match.group(0)!r}",
-                "use Markdown instead: **bold**, *italic*, lists with '- ', links [text](https://…)",
-            )
-        for offset, url in link_addresses(body):
-            if unsafe_url(url):
-                yield _link_problem(at(offset), url)
-        for match in _ATTR_LIST.finditer(body):
-            if "=" in match.group(0):
-                yield Problem(
-                    at(match.start()),
-                    "body",
-                    "attribute lists may only give an #id or a .class in narrative text, "
-                    f"found {match.group(0)!r}",
-                    "remove it; attributes such as onclick= would run code in a reader's browser",
-                )
-        for match in re.finditer("--8<--", body):
-            yield Problem(
-                at(match.start()),
-                "body",
-                "snippet includes ('--8<--') are not allowed in narrative text",
-                "paste the text itself",
-            )
+        yield from _raw_html(body, at)
+        yield from (_link_problem(at(offset), url) for offset, url in link_addresses(body) if unsafe_url(url))
+        yield from _attribute_lists(body, at)
+        yield from _snippets(body, at)
         for match in DIRECTION_CONTROL.finditer(section.body):  # code included: it is shown too
             yield direction_problem(at(match.start()), "body", match.group())
+
+
+def _raw_html(body: str, at: Callable[[int], Location]) -> Iterator[Problem]:
+    """Raw HTML, once a line (an autolink is checked as a link instead)."""
+    tagged: set[int] = set()  # lines already reported: '</b>' adds nothing to '<b>'
+    for match in _RAW_HTML.finditer(body):
+        autolink = _AUTOLINK.match(body, match.start())
+        if autolink:
+            if unsafe_url(autolink.group(1)):
+                yield _link_problem(at(match.start() + 1), autolink.group(1))
+            continue
+        line = body.count("\n", 0, match.start())
+        if match.group(0).startswith("</") and line in tagged:
+            continue
+        tagged.add(line)
+        yield Problem(
+            at(match.start()),
+            "body",
+            f"raw HTML is not allowed in narrative text, found {match.group(0)!r}",
+            "use Markdown instead: **bold**, *italic*, lists with '- ', links [text](https://…)",
+        )
+
+
+def _attribute_lists(body: str, at: Callable[[int], Location]) -> Iterator[Problem]:
+    """An attribute list may give an id or a class, never an attribute such as onclick=."""
+    for match in _ATTR_LIST.finditer(body):
+        if "=" in match.group(0):
+            yield Problem(
+                at(match.start()),
+                "body",
+                "attribute lists may only give an #id or a .class in narrative text, "
+                f"found {match.group(0)!r}",
+                "remove it; attributes such as onclick= would run code in a reader's browser",
+            )
+
+
+def _snippets(body: str, at: Callable[[int], Location]) -> Iterator[Problem]:
+    for match in re.finditer("--8<--", body):
+        yield Problem(
+            at(match.start()),
+            "body",
+            "snippet includes ('--8<--') are not allowed in narrative text",
+            "paste the text itself",
+        )
 
 
 def _link_problem(where: Location, url: str) -> Problem:

@@ -25,11 +25,6 @@ from generator.render.opendata.resource import (
 PAGE = Column("page", "string", "The address of the record's page, relative to the site's root")
 
 
-def _page(path: str) -> str:
-    target, _, anchor = path.partition("#")
-    return paths.url_of(target) + (f"#{anchor}" if anchor else "")
-
-
 def themes(source: Source) -> Iterator[Resource]:
     """One record per theme, in the plan's order."""
     plan = source.plan
@@ -45,7 +40,7 @@ def themes(source: Source) -> Iterator[Resource]:
                 "outcomes": sum(1 for _ in theme.outcomes()),
                 "other_activity_missing": _gap_words(theme.other_activity),
                 "indicators_table_missing": _gap_words(theme.indicators_table),
-                "page": _page(paths.theme(theme)),
+                "page": paths.site_url(paths.theme(theme)),
             }
         )
     yield Resource(
@@ -100,7 +95,7 @@ def priorities(source: Source) -> Iterator[Resource]:
                     **text_fields("title", priority.title),
                     "outcomes": len(outcomes) if isinstance(outcomes, list) else 0,
                     "outcomes_missing": _gap_words(outcomes),
-                    "page": _page(paths.priority(theme, priority)),
+                    "page": paths.site_url(paths.priority(theme, priority)),
                 }
             )
     yield Resource(
@@ -185,7 +180,7 @@ def _outcome_row(theme: Theme, priority: Priority | None, outcome: Outcome) -> R
         "related": list(outcome.related),
         **text_fields("contacts", outcome.contacts),
         "note": outcome.note,
-        "page": _page(paths.outcome(outcome)),
+        "page": paths.site_url(paths.outcome(outcome)),
     }
 
 
@@ -204,7 +199,12 @@ def directorates(source: Source) -> Iterator[Resource]:
             PAGE,
         ),
         tuple(
-            {"code": d.code, "name": d.name, "outcomes_led": led[d.code], "page": _page(paths.directorate(d))}
+            {
+                "code": d.code,
+                "name": d.name,
+                "outcomes_led": led[d.code],
+                "page": paths.site_url(paths.directorate(d)),
+            }
             for d in plan.directorates
         ),
         primary_key=("code",),
@@ -233,7 +233,7 @@ def contacts(source: Source) -> Iterator[Resource]:
                 "name": c.name,
                 "phone": c.phone,
                 "outcomes": named[c.id],
-                "page": _page(paths.contact_anchor(c)),
+                "page": paths.site_url(paths.contact_anchor(c)),
             }
             for c in plan.contacts
         ),
@@ -271,7 +271,7 @@ def gaps(source: Source) -> Iterator[Resource]:
                 "field": gap.field,
                 "words": gap.words,
                 "kind": "missing value" if gap.explicit else "placeholder in text",
-                "page": _page(gap.page),
+                "page": paths.site_url(gap.page),
             }
             for gap in source.facts.gaps
         ),

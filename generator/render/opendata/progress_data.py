@@ -15,6 +15,10 @@ from generator.render.opendata.resource import (
     text_fields,
 )
 
+PLAN_ID = Column("plan_id", "string", "The progress plan's id", required=True)
+MEANS = "'done', 'underway', 'outstanding' or 'not-started'"
+"""What a status label means, in the words every plan shares (the label is the plan's own)."""
+
 
 def _owners(plan: ProgressPlan, placed: PlacedTask) -> tuple[list[str], list[str]]:
     """``Role: names`` for each role the task has owners in, and ``Role: words`` for each gap."""
@@ -68,7 +72,7 @@ def progress_tasks(source: Source) -> Iterator[Resource]:
         "Every task of every progress plan, in plan order, with its owners, due date, links to the "
         "BVPP and its latest reported status.",
         (
-            Column("plan_id", "string", "The progress plan's id", required=True),
+            PLAN_ID,
             Column("id", "string", "The task's id, unique within its plan", required=True),
             Column("groups", "string", "The groups the task sits in, outermost first", many=True),
             *gap_columns("title", "string", "The task in the source's words"),
@@ -90,7 +94,7 @@ def progress_tasks(source: Source) -> Iterator[Resource]:
             Column("priorities", "string", "BVPP priorities the task serves, as theme-id/letter", many=True),
             Column("latest_period", "string", "The last period that reports on the task"),
             Column("latest_status", "string", "The status that period gives, in the plan's key's words"),
-            Column("latest_status_means", "string", "'done', 'underway', 'outstanding' or 'not-started'"),
+            Column("latest_status_means", "string", MEANS),
             Column("note", "string", "An editor's note on how the task was read from the source"),
         ),
         tuple(_task_row(p, placed) for p in plan.progress for placed in p.tasks()),
@@ -129,13 +133,13 @@ def progress_updates(source: Source) -> Iterator[Resource]:
         "What each period's progress report says about each task: its status, the progress and "
         "reasons given, and the actions planned next.",
         (
-            Column("plan_id", "string", "The progress plan's id", required=True),
+            PLAN_ID,
             Column("period", "string", "The reporting period's id", required=True),
             Column("period_title", "string", "The reporting period as reports name it", required=True),
             Column("period_end", "date", "The last day the period covers", required=True),
             Column("task_id", "string", "The task reported on", required=True),
             Column("status", "string", "The status given, in the plan's key's words; empty if none"),
-            Column("status_means", "string", "'done', 'underway', 'outstanding' or 'not-started'"),
+            Column("status_means", "string", MEANS),
             *gap_columns("progress", "string", "The progress reported, one entry per paragraph", many=True),
             *gap_columns("next_actions", "string", "Actions planned for the next period", many=True),
             Column("note", "string", "An editor's note on the transcription"),

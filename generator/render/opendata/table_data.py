@@ -67,13 +67,6 @@ def data_tables(source: Source) -> Iterator[Resource]:
         yield _figures(table, placed.get(table.id))
 
 
-def _url(page: str | None) -> str | None:
-    if page is None:
-        return None
-    target, _, anchor = page.partition("#")
-    return paths.url_of(target) + (f"#{anchor}" if anchor else "")
-
-
 def _table_row(table: Table, page: str | None) -> Row:
     statuses = [comparison.status for comparison in check_table(table)]
     return {
@@ -86,7 +79,7 @@ def _table_row(table: Table, page: str | None) -> Row:
         "checks": len(statuses),
         "checks_failing": statuses.count("disagrees"),
         "checks_not_possible": statuses.count("cannot check"),
-        "page": _url(page),
+        "page": paths.site_url(page) if page is not None else None,
     }
 
 

@@ -111,23 +111,8 @@ def table_html(
     ``csv_href``, when given, links the table's figures as a CSV download; ``hrefs`` links the
     cells of the table's column of indicator codes (the LPSA areas) to their pages.
     """
-    linked = table.spec.indicators.column if table.spec.indicators else None
-    hrefs = hrefs or {}
     comparisons = check_table(table)
-    gaps = {  # a needed cell the draft leaves empty; a published dash is shown as it is
-        (cell.row, cell.column)
-        for comparison in comparisons
-        for cell in comparison.missing
-        if cell.figure is not None and cell.figure.blank
-    }
-    numeric = {
-        column: any(cell.figure is not None and not cell.figure.missing for cell in cells)
-        and all(cell.figure is not None for cell in cells)
-        for column, cells in zip(table.columns, zip(*table.rows, strict=True), strict=False)
-    }
-    disagreements = [c for c in comparisons if c.status == "disagrees"]
-    unchecked = [c for c in comparisons if c.status == "cannot check"]
-    state = "problem" if disagreements else "incomplete" if unchecked else "ok"
+    numeric = _numeric_columns(table)
     return render(
         "data_table.md.j2",
         anchor=table_anchor(table),
@@ -139,27 +124,63 @@ def table_html(
             ColumnView(heading=table.heading(column), numeric=numeric.get(column, False))
             for column in table.columns
         ],
-        rows=[
-            [
-                CellView(
-                    text=cell.text,
-                    numeric=numeric.get(cell.column, False),
-                    gap=(cell.row, cell.column) in gaps,
-                    link=hrefs.get(cell.text) if cell.column == linked else None,
-                )
-                for cell in row
-            ]
-            for row in table.rows
-        ],
-        checked=bool(comparisons),
-        state=state,
-        disagreements=_items(disagreements, table),
-        unchecked=_items(unchecked, table),
-        agreed=sum(1 for c in comparisons if c.status == "agrees"),
-        rounded=_items([c for c in comparisons if c.rounded], table),
-        check_names=list(dict.fromkeys(c.sum.check for c in comparisons)),
+        rows=_cell_rows(table, numeric, _gap_cells(comparisons), hrefs or {}),
+        **_check_note(comparisons, table),
         csv_href=csv_href,
     )
+
+
+def _numeric_columns(table: Table) -> dict[str, bool]:
+    """Columns whose every cell is a figure (or a dash) and at least one a real one: right-aligned."""
+    return {
+        column: any(cell.figure is not None and not cell.figure.missing for cell in cells)
+        and all(cell.figure is not None for cell in cells)
+        for column, cells in zip(table.columns, zip(*table.rows, strict=True), strict=False)
+    }
+
+
+def _gap_cells(comparisons: list[Comparison]) -> set[tuple[str, str]]:
+    """(row, column) of each cell a check needs and the draft leaves empty; a published dash is
+    shown as it is."""
+    return {
+        (cell.row, cell.column)
+        for comparison in comparisons
+        for cell in comparison.missing
+        if cell.figure is not None and cell.figure.blank
+    }
+
+
+def _cell_rows(
+    table: Table, numeric: dict[str, bool], gaps: set[tuple[str, str]], hrefs: dict[str, tuple[str, str]]
+) -> list[list[CellView]]:
+    linked = table.spec.indicators.column if table.spec.indicators else None
+    return [
+        [
+            CellView(
+                text=cell.text,
+                numeric=numeric.get(cell.column, False),
+                gap=(cell.row, cell.column) in gaps,
+                link=hrefs.get(cell.text) if cell.column == linked else None,
+            )
+            for cell in row
+        ]
+        for row in table.rows
+    ]
+
+
+def _check_note(comparisons: list[Comparison], table: Table) -> dict[str, object]:
+    """What the note under the table needs: its state and the checks in words, by result."""
+    disagreements = [c for c in comparisons if c.status == "disagrees"]
+    unchecked = [c for c in comparisons if c.status == "cannot check"]
+    return {
+        "checked": bool(comparisons),
+        "state": "problem" if disagreements else "incomplete" if unchecked else "ok",
+        "disagreements": _items(disagreements, table),
+        "unchecked": _items(unchecked, table),
+        "agreed": sum(1 for c in comparisons if c.status == "agrees"),
+        "rounded": _items([c for c in comparisons if c.rounded], table),
+        "check_names": list(dict.fromkeys(c.sum.check for c in comparisons)),
+    }
 
 
 def _items(comparisons: list[Comparison], table: Table) -> list[CheckItem]:
