@@ -84,10 +84,14 @@ class Timings:
     def mark(self, stage: str, started: float, detail: str = "") -> float:
         """Record a stage that began at ``started``; return now."""
         now = time.perf_counter()
-        self.stages[stage] = now - started
-        if self.notify is not None:
-            self.notify(stage, now - started, detail)
+        self.add(stage, now - started, detail)
         return now
+
+    def add(self, stage: str, seconds: float, detail: str = "") -> None:
+        """Record a stage timed elsewhere."""
+        self.stages[stage] = seconds
+        if self.notify is not None:
+            self.notify(stage, seconds, detail)
 
 
 @dataclass
@@ -242,16 +246,23 @@ def build(
     refuse_unsafe_site(project.site, project.root, project.content, project.root / "theme")
     check_config(project.config_file)
     result = generate(project, strict=strict, pdf=pdf, progress=progress, since=since)
-    started = time.perf_counter()
     settings = replace(mkdocs_settings(project, result), site_url=address)
-    result.rendered = publish(settings, project.site, clean=clean)
+    published = publish(settings, project.site, clean=clean)
     # The same settings as a file, for engines that read one (Zensical): see generator.publish.engines.
     # Written once MkDocs has accepted mkdocs.yml, so a setting of the wrong form is reported
     # by MkDocs, located, rather than tripping this copy.
     with writing(project.root / GENERATED_CONFIG):
         write_generated_config(settings, project.root / GENERATED_CONFIG)
-    how = "only the changed pages rendered" if result.rendered == "pages" else "every page rendered"
-    result.timings.mark("mkdocs", started, f"published {project.site} ({how})")
+    result.rendered = published.rendered
+    details = {
+        "link": f"{published.linked} files of the last site taken over",
+        "mkdocs": "only the changed pages rendered" if published.rendered == "pages"
+        else "every page rendered",
+        "search": "the search index built",
+        "swap": f"published {project.site}",
+    }
+    for step, seconds in published.seconds.items():
+        result.timings.add(step, seconds, details[step])
     return result
 
 

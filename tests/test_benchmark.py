@@ -74,8 +74,12 @@ def test_the_benchmark_prints_its_figures_as_json(tmp_path: Path) -> None:
     )
     figures = json.loads(done.stdout)
     for key in ("outcomes", "pages", "generate_s", "mkdocs_s", "total_s", "baseline_mkdocs_s",
-                "peak_mb", "site_bytes", "edit_generate_s", "edit_written", "search_bytes_per_visit"):
+                "peak_mb", "site_bytes", "edit_generate_s", "edit_written", "search_bytes_per_visit",
+                "publish_edit_s"):
         assert key in figures, key
+    # the next 'bvpp build' after the edit renders only the changed pages, on the last site
+    assert figures["publish_edit_rendered"] == "pages"
+    assert {"link", "mkdocs", "search", "swap"} <= set(figures["publish_edit_stages"])
     assert figures["outcomes"] == 40
     assert figures["site_bytes"] > 0 and figures["baseline_site_bytes"] > 0
     assert 0 < figures["generate_s"] < figures["total_s"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -232,18 +233,31 @@ def _problems(log: _Collect, settings: MkDocsSettings, fallback: str) -> list[Pr
     return problems
 
 
-def publish(settings: MkDocsSettings, site_dir: Path, clean: bool = False) -> str:
+@dataclass
+class Published:
+    """How a site was published: which way MkDocs built it, and the seconds each step took."""
+
+    rendered: str
+    """"pages" (only the pages that changed, on the last published site) or "full"."""
+    seconds: dict[str, float]
+    """Each step's seconds, in order: "link" (the last site taken over; partial builds only),
+    "mkdocs", "search" (the index) and "swap" (the new site in, the old one removed)."""
+    linked: int = 0
+    """How many files of the last site the build took over."""
+
+
+def publish(settings: MkDocsSettings, site_dir: Path, clean: bool = False) -> Published:
     """Build into a staging folder beside ``site_dir``, index it for search, then swap it in at once.
 
     The staging folder starts from the published site when nothing but pages' Markdown has
     changed since it was built, and MkDocs then renders only those pages
-    (:mod:`generator.publish.incremental`); otherwise, or with ``clean``, from nothing. Returns
-    "pages" or "full", saying which. The published site carries
-    :data:`~generator.publish.outputs.SITE_MARKER`; leftovers of killed builds are removed first
-    (:mod:`generator.publish.staging`). A write the system refuses becomes an
-    :class:`~generator.publish.outputs.OutputError`; the last good site is then as it was.
+    (:mod:`generator.publish.incremental`); otherwise, or with ``clean``, from nothing. The
+    published site carries :data:`~generator.publish.outputs.SITE_MARKER`; leftovers of killed
+    builds are removed first (:mod:`generator.publish.staging`). A write the system refuses
+    becomes an :class:`~generator.publish.outputs.OutputError`; the last good site is then as it was.
     """
     site_dir = site_dir.resolve()
+    clock = _Clock()
     with writing(site_dir):
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         recover(site_dir)
@@ -252,14 +266,31 @@ def publish(settings: MkDocsSettings, site_dir: Path, clean: bool = False) -> st
                 config = load_mkdocs_config(settings, staging)
                 digest = fingerprint(config, _given(settings))
                 linked = None if clean or digest is None else _take_over(site_dir, staging, digest)
+                if linked is not None:
+                    clock.lap("link")
                 run_mkdocs(config, log, linked)
             if linked is not None:
                 check_unshared(staging, linked)
+            clock.lap("mkdocs")
             index_search(staging)
+            clock.lap("search")
             if digest is not None:
                 record(staging, digest)
             swap_in(staging, site_dir)
-    return "full" if linked is None else "pages"
+    clock.lap("swap")  # with the old site's removal, as the staging folder is left
+    return Published("full" if linked is None else "pages", clock.seconds,
+                     len(linked.files) if linked else 0)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.seconds[step] = now - self.last
+        self.last = now
 
 
 def _given(settings: MkDocsSettings) -> dict[str, Any]:
