@@ -55,6 +55,10 @@ def test_github_publishes_on_pushes_that_change_the_content() -> None:
     upload = next(step for step in steps if str(step.get("uses", "")).startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     assert workflow["jobs"]["deploy"]["needs"] == "build"
+    # the last run's site and generated pages come back before the build: a partial build
+    cache = next(i for i, step in enumerate(steps) if str(step.get("uses", "")).startswith("actions/cache"))
+    assert set(steps[cache]["with"]["path"].split()) == {"build", "site"}
+    assert cache < next(i for i, step in enumerate(steps) if "bvpp build" in step.get("run", ""))
 
 
 def test_gitlab_publishes_public_on_content_changes() -> None:
@@ -66,3 +70,4 @@ def test_gitlab_publishes_public_on_content_changes() -> None:
     assert build[build.index("--site-url") + 1] == "$CI_PAGES_URL/"
     assert build[build.index("--site-dir") + 1] == "public"
     assert pages["artifacts"]["paths"] == ["public"]
+    assert set(pages["cache"]["paths"]) == {"build/", "public/"}
