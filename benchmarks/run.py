@@ -101,6 +101,9 @@ def worker_build(root: Path, edit_one: bool, pdf: bool) -> dict[str, Any]:
         "written": len(result.written.written),
     }
     figures["peak_mb"] = _peak_mb()  # of the build alone, before the edit below
+    # the search indexer (Pagefind, a process of its own) and the build's own Python process apart
+    figures["python_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["indexer_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     figures["process_cpu_s"] = _cpu_seconds()
     if edit_one:
         started = time.perf_counter()
@@ -438,6 +441,7 @@ COLUMNS = [
     ("rebuild_generate_s", "rebuild generator s", "{:.2f}"),
     ("rebuild_generator_share", "rebuild generator share", "{:.1%}"),
     ("peak_mb", "peak MB", "{:.0f}"),
+    ("python_peak_mb", "of which bvpp MB", "{:.0f}"),
     ("baseline_peak_mb", "baseline peak MB", "{:.0f}"),
     ("site_bytes", "site MB", "{:.1f}"),
     ("s_per_page", "ms/page", "{:.1f}"),

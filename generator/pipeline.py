@@ -255,7 +255,7 @@ def build(
         write_generated_config(settings, project.root / GENERATED_CONFIG)
     result.rendered = published.rendered
     details = {
-        "link": f"{published.linked} files of the last site taken over",
+        "link": f"{published.linked} unchanged files of the last site linked",
         "mkdocs": "only the changed pages rendered" if published.rendered == "pages"
         else "every page rendered",
         "search": "the search index built",

@@ -1,36 +1,34 @@
-"""Published builds that cost what changed: the last site, linked, brought up to date by MkDocs.
+"""Published builds that cost what changed: MkDocs renders the changed pages, the rest is linked.
 
-A published build starts from nothing only when it must. Otherwise the new site is made from
-the published one: every file of it is hard-linked into the staging folder (a link per file,
-no copying), MkDocs runs as ``mkdocs build --dirty`` there (it renders just the pages whose
-Markdown is newer than their HTML: those the write stage rewrote), the search index is built
-again over the whole staging folder, and the result is swapped in as a clean build is.
+A published build starts from nothing only when it must. Otherwise MkDocs runs as
+``mkdocs build --dirty`` into the empty staging folder, told by the :class:`SkipUnchanged`
+plugin that every page and file whose published copy is newer than its source is unchanged
+(MkDocs' own test, ``File.is_modified``, applied to the published site): it renders just the
+pages whose Markdown the write stage rewrote, and its static templates (404 page, sitemap).
+Only then is every other file the new site makes hard-linked from the published site into the
+staging folder (:func:`link_unchanged`: a link per file, nothing copied), the search index built
+again over the whole of it, and the result swapped in as a clean build is. MkDocs never sees a
+file it shares with the published site, so no write of a build, finished or failed, can reach
+the published site; and a file the new build does not make (a removed outcome's page) is
+simply not linked.
 
 When it may: the published site records what it was built from (:data:`BUILT_FROM`, a digest
 of everything MkDocs' output depends on besides each page's own Markdown: the navigation, the
-site's name and settings, ``mkdocs.yml``, every theme file, every installed package's version,
-and bvpp's own code). A build reuses the site only when
-its own digest is the same; any difference, a site without the record, a configuration that
-adds MkDocs plugins or hooks (their writes cannot be accounted for), or ``bvpp build --clean``
+site's name and settings, ``mkdocs.yml``, every theme file, every installed package's version
+and bvpp's own code). A build reuses the site only when its own digest is the same; any
+difference, a site without the record, a configuration that adds MkDocs plugins or hooks (their
+output cannot be accounted for), a file system without hard links, or ``bvpp build --clean``
 means a clean build. Every page's HTML then depends only on its own Markdown and on what the
-digest covers, so the result is the clean build's, byte for byte (tests/publish/test_incremental.py).
-
-Linked files are shared with the published site, so nothing may be written into them: before
-MkDocs writes anything, the :class:`Unshare` plugin removes from the staging folder every file
-that MkDocs is about to write (by MkDocs' own rule, ``File.is_modified``), so each write makes
-a new file; and it removes every linked file that the new build would not make (the page of a
-removed outcome, a download no longer offered), as a clean build would not have it.
-:func:`check_unshared` then proves, file by file, that no shared file changed.
+digest covers, so the result is the clean build's, byte for byte
+(tests/publish/test_incremental_publish.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -41,11 +39,6 @@ publishes nor removes hidden files)."""
 
 KNOWN_PLUGINS = frozenset({"bvpp-template-cache"})
 """The MkDocs plugins whose writes a partial build accounts for (ours; it writes nothing)."""
-
-NOT_LINKED = frozenset({".bvpp-site", BUILT_FROM, "pagefind"})
-"""Top-level names of the published site a partial build does not take over: the staging
-folder's own marker and record, and the search index (always built afresh)."""
-
 
 def fingerprint(config: Any, settings: dict[str, Any]) -> str | None:
     """The digest of what a site built with ``config`` depends on besides each page's Markdown.
@@ -111,67 +104,39 @@ def record(staging: Path, digest: str) -> None:
     (staging / BUILT_FROM).write_text(digest + "\n", encoding="utf-8")
 
 
-Signature = tuple[int, int, int]
-"""A linked file's inode, size and modification time (ns) when it was linked."""
+def can_link(site: Path, staging: Path) -> bool:
+    """Whether files of ``site`` can be hard-linked into ``staging`` (same file system, allowed)."""
+    probe = staging / ".bvpp-link-probe"
+    try:
+        os.link(site / BUILT_FROM, probe, follow_symlinks=False)
+    except OSError:
+        return False
+    probe.unlink()
+    return True
 
 
-@dataclass
-class Linked:
-    """The files a partial build took over from the published site, as they were."""
-
-    files: dict[str, Signature]
-
-
-def link_site(site: Path, staging: Path) -> Linked:
-    """Hard-link every file of ``site`` into ``staging`` (same folders), but :data:`NOT_LINKED`.
-
-    Raises OSError when the system cannot link (another file system, links not supported):
-    the caller then builds afresh.
-    """
-    files: dict[str, Signature] = {}
-    for base, folders, names in os.walk(site):
-        here = Path(base)
-        relative = here.relative_to(site)
-        if relative == Path():
-            folders[:] = [f for f in folders if f not in NOT_LINKED]
-            names = [n for n in names if n not in NOT_LINKED]
-        target = staging / relative
-        for folder in folders:
-            (target / folder).mkdir(exist_ok=True)
-        for name in names:
-            source = here / name
-            os.link(source, target / name, follow_symlinks=False)
-            info = source.lstat()
-            files[(relative / name).as_posix()] = (info.st_ino, info.st_size, info.st_mtime_ns)
-    return Linked(files)
-
-
-class SharedFileWrittenError(Exception):
-    """A partial build wrote into a file it shares with the published site (a bug)."""
-
-
-def check_unshared(staging: Path, linked: Linked) -> None:
-    """Raise :class:`SharedFileWrittenError` if any file still linked changed since linking."""
-    changed = []
-    for relative, (inode, size, mtime) in linked.files.items():
-        try:
-            info = (staging / relative).lstat()
-        except FileNotFoundError:
+def link_unchanged(site: Path, staging: Path, made: set[str]) -> int:
+    """Hard-link into ``staging`` each file of ``site`` that the new build ``made`` and MkDocs did
+    not write (those it wrote are there already); return how many."""
+    linked = 0
+    folders = {staging}
+    for name in sorted(made):
+        source, target = site / name, staging / name
+        if target.exists() or not source.is_file():  # MkDocs wrote it (new or changed)
             continue
-        if info.st_ino == inode and (info.st_size, info.st_mtime_ns) != (size, mtime):
-            changed.append(relative)
-    if changed:
-        raise SharedFileWrittenError(
-            f"a partial build wrote into {len(changed)} file(s) shared with the published site, "
-            f"the first {changed[0]}; build again with --clean"
-        )
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        os.link(source, target, follow_symlinks=False)
+        linked += 1
+    return linked
 
 
-def unshare_plugin(linked: Linked) -> Any:
-    """An MkDocs plugin that removes each file MkDocs is about to write, before it writes any,
-    and each of the ``linked`` files that this build does not make."""
+def skip_unchanged(published: Path) -> Any:
+    """An MkDocs plugin for a dirty build into an empty folder: every file whose ``published``
+    copy is newer than its source counts as unchanged; it also notes every file the build makes."""
     plugin = _plugin_class()()
-    plugin.linked = linked
+    plugin.published = published
     return plugin
 
 
@@ -179,39 +144,35 @@ def unshare_plugin(linked: Linked) -> Any:
 def _plugin_class() -> type[Any]:
     from mkdocs.plugins import BasePlugin  # only builds need MkDocs
 
-    class Unshare(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        """Runs after the files are gathered and before anything is written (``on_files``)."""
+    class SkipUnchanged(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        """Runs after the files are gathered and before any is read or written (``on_files``)."""
 
-        linked = Linked({})
+        published = Path()
+        made: set[str] = set()  # noqa: RUF012 (set per build in on_files)
 
         def on_files(self, files: Any, /, *, config: Any) -> Any:
-            site = Path(config.site_dir)
             made = set()
             for file in files:
                 made.add(file.dest_uri)
-                if file.is_modified():  # what a dirty build copies or renders (MkDocs' own test)
-                    _unlink(file.abs_dest_path)
+                if _unchanged(file, self.published / file.dest_uri):
+                    file.is_modified = _no  # a dirty build neither reads nor writes it
             templates = [*config.theme.static_templates, *config.extra_templates]
-            for name in [*templates, *(f"{t}.gz" for t in templates if t.endswith(".xml"))]:
-                made.add(name)
-                _unlink(site / name)  # written on every build
-            _prune(site, set(self.linked.files) - made)  # the last site had them; this build does not
+            made.update(templates, (f"{t}.gz" for t in templates if t.endswith(".xml")))
+            self.made = made
             return files
 
-    return Unshare
+    return SkipUnchanged
 
 
-def _prune(site: Path, stale: set[str]) -> None:
-    """Remove these files, then the folders they leave empty, as a clean build would not have them."""
-    folders: set[Path] = set()
-    for name in stale:
-        _unlink(site / name)
-        folders.update(p for p in (site / name).parents if site in p.parents)
-    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-        with contextlib.suppress(OSError):  # not empty: something this build makes is in it
-            folder.rmdir()
+def _no() -> bool:
+    return False
 
 
-def _unlink(path: str | Path) -> None:
-    with contextlib.suppress(FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        Path(path).unlink()
+def _unchanged(file: Any, published: Path) -> bool:
+    """MkDocs' ``File.is_modified``, negated, with the published copy as the destination."""
+    if file.abs_src_path is None or getattr(file, "_content", None) is not None:
+        return False  # made in memory: always written
+    try:
+        return published.stat().st_mtime >= Path(file.abs_src_path).stat().st_mtime
+    except OSError:
+        return False

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,16 +19,15 @@ from typing import Any
 
 from generator.core.problems import Location, Problem
 from generator.publish.incremental import (
-    Linked,
     built_from,
-    check_unshared,
+    can_link,
     fingerprint,
-    link_site,
+    link_unchanged,
     record,
-    unshare_plugin,
+    skip_unchanged,
 )
 from generator.publish.mkdocs_problems import config_problems, record_problem, template_problem
-from generator.publish.outputs import SITE_MARKER, WRITE_FAULTS, output_error, writing
+from generator.publish.outputs import WRITE_FAULTS, output_error, writing
 from generator.publish.search import index_site
 from generator.publish.staging import recover, staging_folder, swap_in
 
@@ -149,7 +147,7 @@ def build_mkdocs(settings: MkDocsSettings, site_dir: Path, dirty: bool = False) 
     :class:`~generator.publish.outputs.OutputError` when the system refuses a write.
     """
     with _mkdocs_run(settings, site_dir) as log:
-        run_mkdocs(load_mkdocs_config(settings, site_dir), log, Linked({}) if dirty else None)
+        run_mkdocs(load_mkdocs_config(settings, site_dir), log, dirty=dirty)
 
 
 @contextmanager
@@ -203,14 +201,12 @@ def load_mkdocs_config(settings: MkDocsSettings, site_dir: Path) -> Any:
     return config
 
 
-def run_mkdocs(config: Any, log: _Collect, linked: Linked | None) -> None:
-    """Build with a loaded configuration: in full, or (given the ``linked`` files of the last
-    site, none in place) dirty, first unsharing and pruning what the last site left."""
+def run_mkdocs(config: Any, log: _Collect, dirty: bool = False, plugin: Any = None) -> None:
+    """Build with a loaded configuration, in full or ``dirty``, with an extra ``plugin`` if given."""
     from mkdocs.commands import build as mkdocs_build
 
-    dirty = linked is not None
-    if linked is not None:
-        config.plugins["bvpp-unshare"] = unshare_plugin(linked)
+    if plugin is not None:
+        config.plugins["bvpp-partial"] = plugin
     with _quiet_dirty_notice(dirty):
         mkdocs_build.build(config, dirty=dirty)
     del log  # read by _mkdocs_run when the build fails
@@ -240,8 +236,9 @@ class Published:
     rendered: str
     """"pages" (only the pages that changed, on the last published site) or "full"."""
     seconds: dict[str, float]
-    """Each step's seconds, in order: "link" (the last site taken over; partial builds only),
-    "mkdocs", "search" (the index) and "swap" (the new site in, the old one removed)."""
+    """Each step's seconds, in order: "mkdocs", "link" (the unchanged files of the last site
+    linked in; partial builds only), "search" (the index) and "swap" (the new site in, the old
+    one removed)."""
     linked: int = 0
     """How many files of the last site the build took over."""
 
@@ -249,9 +246,9 @@ class Published:
 def publish(settings: MkDocsSettings, site_dir: Path, clean: bool = False) -> Published:
     """Build into a staging folder beside ``site_dir``, index it for search, then swap it in at once.
 
-    The staging folder starts from the published site when nothing but pages' Markdown has
-    changed since it was built, and MkDocs then renders only those pages
-    (:mod:`generator.publish.incremental`); otherwise, or with ``clean``, from nothing. The
+    When nothing but pages' Markdown has changed since the published site was built, MkDocs
+    renders only those pages and the rest is linked from the published site
+    (:mod:`generator.publish.incremental`); otherwise, or with ``clean``, every page is rendered. The
     published site carries :data:`~generator.publish.outputs.SITE_MARKER`; leftovers of killed
     builds are removed first (:mod:`generator.publish.staging`). A write the system refuses
     becomes an :class:`~generator.publish.outputs.OutputError`; the last good site is then as it was.
@@ -265,21 +262,21 @@ def publish(settings: MkDocsSettings, site_dir: Path, clean: bool = False) -> Pu
             with _mkdocs_run(settings, staging) as log:
                 config = load_mkdocs_config(settings, staging)
                 digest = fingerprint(config, _given(settings))
-                linked = None if clean or digest is None else _take_over(site_dir, staging, digest)
-                if linked is not None:
-                    clock.lap("link")
-                run_mkdocs(config, log, linked)
-            if linked is not None:
-                check_unshared(staging, linked)
+                partial = (not clean and digest is not None and built_from(site_dir) == digest
+                           and can_link(site_dir, staging))
+                skip = skip_unchanged(site_dir) if partial else None
+                run_mkdocs(config, log, dirty=partial, plugin=skip)
             clock.lap("mkdocs")
+            linked = link_unchanged(site_dir, staging, skip.made) if skip is not None else 0
+            if skip is not None:
+                clock.lap("link")
             index_search(staging)
             clock.lap("search")
             if digest is not None:
                 record(staging, digest)
             swap_in(staging, site_dir)
     clock.lap("swap")  # with the old site's removal, as the staging folder is left
-    return Published("full" if linked is None else "pages", clock.seconds,
-                     len(linked.files) if linked else 0)
+    return Published("pages" if partial else "full", clock.seconds, linked)
 
 
 class _Clock:
@@ -297,19 +294,6 @@ def _given(settings: MkDocsSettings) -> dict[str, Any]:
     """What the generator gives MkDocs, as plain data for the fingerprint."""
     return {"nav": settings.nav, "site_name": settings.site_name, "extra": settings.extra,
             "site_url": settings.site_url}
-
-
-def _take_over(site_dir: Path, staging: Path, digest: str) -> Linked | None:
-    """Link the published site into ``staging`` if it was built from ``digest``; else None."""
-    if built_from(site_dir) != digest:
-        return None
-    try:
-        return link_site(site_dir, staging)
-    except OSError:  # links not possible here: start again from nothing
-        for child in list(staging.iterdir()):
-            if child.name != SITE_MARKER:
-                shutil.rmtree(child) if child.is_dir() else child.unlink()
-        return None
 
 
 def index_search(site_dir: Path) -> None:

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from generator import pipeline
 from generator.pipeline import Project
 from generator.publish import incremental
-from generator.publish.incremental import Linked, SharedFileWrittenError, check_unshared, link_site
+from generator.publish.incremental import can_link, link_unchanged
 from tests.conftest import copy_project
 
 WORDS = st.lists(
@@ -179,7 +179,9 @@ def test_an_unchanged_plan_renders_no_page_again(published: Path, tmp_path: Path
 
 
 def test_the_published_site_is_untouched_by_a_partial_build(published: Path, tmp_path: Path) -> None:
-    """The files a partial build rewrites are new files: the old site's stay as they were."""
+    """The files a partial build rewrites are new files: the old site's stay as they were.
+
+    (tests/test_corpus.py crashes MkDocs half-way through writing, in a partial build too.)"""
     root = tmp_path / "project"
     shutil.copytree(published, root, symlinks=True)
     project = Project.at(root)
@@ -228,16 +230,17 @@ def test_a_plugin_in_mkdocs_yml_means_a_full_build(published: Path, tmp_path: Pa
     assert pipeline.build(Project.at(root)).rendered == "full"  # every time: it is not accounted for
 
 
-def test_a_write_into_a_shared_file_is_caught(tmp_path: Path) -> None:
+def test_only_files_the_new_build_makes_and_mkdocs_did_not_write_are_linked(tmp_path: Path) -> None:
     site, staging = tmp_path / "site", tmp_path / "staging"
-    (site / "a").mkdir(parents=True)
-    (site / "a" / "index.html").write_text("old")
-    (site / "pagefind").mkdir()
-    (site / "pagefind" / "x.pf_meta").write_text("index")
-    staging.mkdir()
-    linked: Linked = link_site(site, staging)
-    assert set(linked.files) == {"a/index.html"}  # the search index is never taken over
-    check_unshared(staging, linked)  # nothing written: fine
-    (staging / "a" / "index.html").write_text("new!")  # in place: the published file changes too
-    with pytest.raises(SharedFileWrittenError, match="a/index.html"):
-        check_unshared(staging, linked)
+    for name in ("a/index.html", "b/index.html", "removed/index.html", "pagefind/x.pf_meta"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(f"old {name}")
+    (site / incremental.BUILT_FROM).write_text("digest\n")
+    (staging / "b").mkdir(parents=True)
+    (staging / "b" / "index.html").write_text("new b")  # what MkDocs wrote
+    assert can_link(site, staging)
+    assert link_unchanged(site, staging, {"a/index.html", "b/index.html", "c/new.html"}) == 1
+    assert (staging / "a" / "index.html").stat().st_ino == (site / "a" / "index.html").stat().st_ino
+    assert (staging / "b" / "index.html").read_text() == "new b"
+    assert not (staging / "removed").exists() and not (staging / "pagefind").exists()
+    assert sorted(p.name for p in staging.iterdir()) == ["a", "b"]  # no probe left behind
