@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from generator.publish.engines import GENERATED_CONFIG, SITE_DIR, ZENSICAL_VERSION, write_generated_config
+from generator.publish.incremental import BUILT_FROM
 from generator.publish.mkdocs import MkDocsSettings
 from generator.publish.outputs import SITE_MARKER
 from generator.publish.search import INDEX_FOLDER, index_site
@@ -87,9 +88,12 @@ _GENERATOR_META = re.compile(rb'<meta name="generator" content="[^"]*">')
 def _files(site: Path) -> dict[str, bytes]:
     """Every file's bytes, sitemap.xml.gz as its text (gzip stamps the time it was written).
 
-    bvpp's own marker (:data:`generator.publish.outputs.SITE_MARKER`) is left out: no engine writes it."""
+    bvpp's own marker (:data:`generator.publish.outputs.SITE_MARKER`) and its record of what the
+    site was built from (:data:`generator.publish.incremental.BUILT_FROM`) are left out: no
+    engine writes them."""
     files = {}
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.name != SITE_MARKER):
+    ours = {SITE_MARKER, BUILT_FROM}
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.name not in ours):
         data = path.read_bytes()
         if path.suffix == ".gz":
             data = gzip.decompress(data)
