@@ -22,6 +22,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -94,22 +95,36 @@ def plan_pdf(plan: Plan, cache: Path | None = None, facts: Facts | None = None) 
 
     Rendering takes seconds; the HTML takes milliseconds. The cache key is the HTML, the print
     CSS, the WeasyPrint version and its options, so an unchanged plan is never rendered twice.
+    :func:`generator.render.pdf_job.start_plan_pdf` does the same in a second process.
     """
-    weasyprint_version = _weasyprint().__version__
     html = pdf_html(plan, facts)
-    settings = f"{weasyprint_version} {sorted(RENDER_OPTIONS.items())}"
-    key = hashlib.sha256("\0".join([settings, print_css(), html]).encode()).hexdigest()
-    kept = cache / f"{key}.pdf" if cache is not None else None
-    if kept is not None and kept.is_file():
-        data = kept.read_bytes()
-    else:
-        data = _write_pdf(html)
+    kept = cached_path(cache, html)
+    data = kept.read_bytes() if kept is not None and kept.is_file() else None
+    if data is None:
+        data = write_pdf(html)
         if cache is not None and kept is not None:
-            _keep(cache, kept, data)
-    meta = plan.plan
+            keep(cache, kept, data)
+    return plan_document(plan, data)
+
+
+def cached_path(cache: Path | None, html: str) -> Path | None:
+    """Where ``cache`` keeps the rendering of ``html`` (None without a cache).
+
+    The version comes from the package's metadata, not ``weasyprint.__version__``: the same
+    text, without the seconds it takes to import WeasyPrint when the copy can be reused.
+    """
+    if cache is None:
+        return None
+    settings = f"{metadata.version('weasyprint')} {sorted(RENDER_OPTIONS.items())}"
+    key = hashlib.sha256("\0".join([settings, print_css(), html]).encode()).hexdigest()
+    return cache / f"{key}.pdf"
+
+
+def plan_document(plan: Plan, data: bytes) -> PlanPdf:
+    """The rendered bytes with the description the pages give of them."""
     download = Download(
         pdf_path(plan),
-        f"{meta.title} (PDF)",
+        f"{plan.plan.title} (PDF)",
         "The whole plan in its printed layout, with contents and page numbers.",
         "PDF",
         len(data),
@@ -117,7 +132,7 @@ def plan_pdf(plan: Plan, cache: Path | None = None, facts: Facts | None = None) 
     return PlanPdf(data, download)
 
 
-def _keep(cache: Path, kept: Path, data: bytes) -> None:
+def keep(cache: Path, kept: Path, data: bytes) -> None:
     """Store the latest rendering only: older ones are never asked for again."""
     cache.mkdir(parents=True, exist_ok=True)
     for old in cache.glob("*.pdf"):
@@ -140,7 +155,8 @@ def _quiet(*names: str) -> Iterator[None]:
             logger.setLevel(level)
 
 
-def _write_pdf(html: str) -> bytes:
+def write_pdf(html: str) -> bytes:
+    """``html`` rendered as PDF bytes by WeasyPrint (seconds: the slow part of the PDF)."""
     weasyprint = _weasyprint()
     CSS, HTML = weasyprint.CSS, weasyprint.HTML  # noqa: N806 - WeasyPrint's own class names
     with _quiet("weasyprint", "fontTools"):

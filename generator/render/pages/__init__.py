@@ -19,9 +19,9 @@ from generator.derive.facts import Facts, derive_facts
 from generator.model import urls as paths
 from generator.model.changes import Baseline
 from generator.model.plan import Plan
-from generator.render.abbreviations import mark_first_uses, plan_abbreviations
+from generator.render.abbreviations import Abbreviations, mark_first_uses, plan_abbreviations
 from generator.render.cards import as_cards
-from generator.render.opendata.package import build_data
+from generator.render.opendata.package import DataFiles, build_data
 from generator.render.opendata.registry import source_for
 from generator.render.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
 from generator.render.pages.accessibility import accessibility_page
@@ -33,7 +33,7 @@ from generator.render.pages.downloads import downloads_page
 from generator.render.pages.family import nav_entries
 from generator.render.pages.glossary import NAV_TITLE as GLOSSARY_TITLE
 from generator.render.pages.glossary import glossary_page
-from generator.render.pages.indexes import index_pages
+from generator.render.pages.indexes import home_page, index_pages
 from generator.render.pages.indicators import indicator_pages
 from generator.render.pages.progress import progress_pages
 from generator.render.pages.river import data_river_page
@@ -60,11 +60,42 @@ def build(
     the changes page and files list what differs from them (a first publication has none).
     ``facts`` are the plan's derived facts, worked out here when the caller has none.
     """
+    return prepare(plan, baseline, facts).finish(pdf)
+
+
+@dataclass
+class Draft:
+    """Every page but the two that give the PDF's size, which :meth:`finish` adds.
+
+    So a build can render the pages while the PDF is still being made in another process
+    (:mod:`generator.render.pdf_job`), then finish with its size: the same pages as
+    :func:`build`, in the same order, never a placeholder.
+    """
+
+    plan: Plan
+    facts: Facts
+    data: DataFiles
+    pages: dict[str, str]
+    """Every page in its final form, the home and downloads pages as without a PDF."""
+    files: dict[str, bytes]
+
+    def finish(self, pdf: Download | None) -> SiteSources:
+        """The site's pages, the home and downloads pages linking ``pdf`` with its size."""
+        pages = dict(self.pages)
+        if pdf is not None:
+            known = plan_abbreviations(self.plan)
+            pages[paths.DATA_PAGE] = _finished(downloads_page(self.plan, self.data, pdf), known)
+            pages[paths.HOME] = _finished(home_page(self.plan, len(self.facts.gaps), pdf), known)
+        return SiteSources(pages=pages, nav=build_nav(self.plan), files=self.files)
+
+
+def prepare(plan: Plan, baseline: Baseline | None = None, facts: Facts | None = None) -> Draft:
+    """Every page as :func:`build` makes them without a PDF; see :class:`Draft`."""
     facts = facts or derive_facts(plan)
-    look = lookups(plan, facts, pdf)
+    look = lookups(plan, facts)
     source = source_for(plan, facts)  # the indicator downloads are made here, once
     data = build_data(source, baseline)
-    pages: dict[str, str] = {paths.DATA_PAGE: downloads_page(plan, data, pdf)}
+    pages: dict[str, str] = {paths.DATA_PAGE: downloads_page(plan, data, None)}
     for path, text in [
         *index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan, len(facts.gaps)),
         glossary_page(plan),
@@ -77,9 +108,13 @@ def build(
     path, text = changes_page(plan, data.changes, [*pages, paths.CHANGES])
     pages[path] = text
     known = plan_abbreviations(plan)
-    pages = {path: mark_first_uses(as_cards(text), known) for path, text in pages.items()}
-    files = {**data.files, **source.indicator_files}
-    return SiteSources(pages=pages, nav=build_nav(plan), files=files)
+    pages = {path: _finished(text, known) for path, text in pages.items()}
+    return Draft(plan, facts, data, pages, {**data.files, **source.indicator_files})
+
+
+def _finished(text: str, known: Abbreviations) -> str:
+    """A page as published: its card grids laid out, each abbreviation's first use marked."""
+    return mark_first_uses(as_cards(text), known)
 
 
 def _escaped(nav: list[Any]) -> list[Any]:
