@@ -196,7 +196,7 @@ def generate(
     ):
         draft = pages.prepare(result.plan, earlier, facts)
         afresh = f", {renders.stats.pages_rendered} rendered afresh" if renders else ""
-        started = timings.mark("build", started, f"{len(draft.pages)} pages{afresh}")
+        started = timings.mark("build", started, f"{len(draft.sources.pages)} pages{afresh}")
         document = _finish_pdf(project, pending, timings, started) if pending else None
         started = time.perf_counter()
         sources = draft.finish(document.download if document else None)

@@ -53,6 +53,7 @@ class PendingPdf:
         data: bytes | None = None,
         process: Any = None,
         answers: Connection | None = None,
+        reused: bool = False,
     ) -> None:
         self._plan = plan
         self._cache = cache
@@ -60,14 +61,11 @@ class PendingPdf:
         self._data = data
         self._process = process
         self._answers = answers
+        self.reused = reused
+        """Whether the PDF came from the cache, with no rendering."""
         self.started = time.perf_counter()
         self.seconds = 0.0
         """How long the rendering took, from the start to its answer (0 when reused)."""
-
-    @property
-    def reused(self) -> bool:
-        """Whether the PDF came from the cache, with no rendering."""
-        return self._process is None
 
     def result(self) -> PlanPdf:
         """The rendered PDF (kept in the cache); waits for the child, or raises what it raised."""
@@ -127,13 +125,23 @@ def start_plan_pdf(plan: Plan, cache: Path | None = None, facts: Facts | None = 
     html = pdf_html(plan, facts)
     kept = cached_path(cache, html)
     if kept is not None and kept.is_file():
-        return PendingPdf(plan, cache, kept, data=kept.read_bytes())
+        return PendingPdf(plan, cache, kept, data=kept.read_bytes(), reused=True)
+    if not can_fork():  # Windows: rendered here and now, as before
+        data = write_pdf(html)
+        if cache is not None and kept is not None:
+            keep(cache, kept, data)
+        return PendingPdf(plan, cache, kept, data=data)
     context = multiprocessing.get_context("fork")
     answers, answer = context.Pipe(duplex=False)
     process = context.Process(target=_render, args=(html, answer, os.getpid()), name="bvpp-pdf", daemon=True)
     process.start()
     answer.close()  # the child's end: once the child exits, a read here ends rather than waits
     return PendingPdf(plan, cache, kept, process=process, answers=answers)
+
+
+def can_fork() -> bool:
+    """Whether this system can fork a child (not Windows): else the PDF renders in this process."""
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _render(html: str, answer: Connection, parent: int) -> None:

@@ -9,7 +9,7 @@ number of outcomes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.core.downloads import Download
@@ -60,42 +60,47 @@ def build(
     the changes page and files list what differs from them (a first publication has none).
     ``facts`` are the plan's derived facts, worked out here when the caller has none.
     """
-    return prepare(plan, baseline, facts).finish(pdf)
+    return _draft(plan, pdf, baseline, facts).sources
 
 
-@dataclass
+@dataclass(frozen=True)
 class Draft:
-    """Every page but the two that give the PDF's size, which :meth:`finish` adds.
+    """The site's pages made before the PDF is; :meth:`finish` adds the PDF's size.
 
     So a build can render the pages while the PDF is still being made in another process
-    (:mod:`generator.render.pdf_job`), then finish with its size: the same pages as
-    :func:`build`, in the same order, never a placeholder.
+    (:mod:`generator.render.pdf_job`), then finish with its size, never a placeholder. The
+    pages that give the size are the home and downloads pages; a test holds :meth:`finish`
+    to :func:`build`'s pages, so a third page showing the size would be caught.
     """
 
     plan: Plan
     facts: Facts
     data: DataFiles
-    pages: dict[str, str]
-    """Every page in its final form, the home and downloads pages as without a PDF."""
-    files: dict[str, bytes]
+    sources: SiteSources
+    """Every page as without a PDF."""
 
     def finish(self, pdf: Download | None) -> SiteSources:
         """The site's pages, the home and downloads pages linking ``pdf`` with its size."""
-        pages = dict(self.pages)
-        if pdf is not None:
-            known = plan_abbreviations(self.plan)
-            pages[paths.DATA_PAGE] = _finished(downloads_page(self.plan, self.data, pdf), known)
-            pages[paths.HOME] = _finished(home_page(self.plan, len(self.facts.gaps), pdf), known)
-        return SiteSources(pages=pages, nav=build_nav(self.plan), files=self.files)
+        if pdf is None:
+            return self.sources
+        known = plan_abbreviations(self.plan)
+        pages = dict(self.sources.pages)  # the same paths in the same order
+        pages[paths.DATA_PAGE] = _finished(downloads_page(self.plan, self.data, pdf), known)
+        pages[paths.HOME] = _finished(home_page(self.plan, len(self.facts.gaps), pdf), known)
+        return replace(self.sources, pages=pages)
 
 
 def prepare(plan: Plan, baseline: Baseline | None = None, facts: Facts | None = None) -> Draft:
     """Every page as :func:`build` makes them without a PDF; see :class:`Draft`."""
+    return _draft(plan, None, baseline, facts)
+
+
+def _draft(plan: Plan, pdf: Download | None, baseline: Baseline | None, facts: Facts | None) -> Draft:
     facts = facts or derive_facts(plan)
-    look = lookups(plan, facts)
+    look = lookups(plan, facts, pdf)
     source = source_for(plan, facts)  # the indicator downloads are made here, once
     data = build_data(source, baseline)
-    pages: dict[str, str] = {paths.DATA_PAGE: downloads_page(plan, data, None)}
+    pages: dict[str, str] = {paths.DATA_PAGE: downloads_page(plan, data, pdf)}
     for path, text in [
         *index_pages(plan, look), *theme_pages(plan, look), accessibility_page(plan, len(facts.gaps)),
         glossary_page(plan),
@@ -109,7 +114,8 @@ def prepare(plan: Plan, baseline: Baseline | None = None, facts: Facts | None = 
     pages[path] = text
     known = plan_abbreviations(plan)
     pages = {path: _finished(text, known) for path, text in pages.items()}
-    return Draft(plan, facts, data, pages, {**data.files, **source.indicator_files})
+    files = {**data.files, **source.indicator_files}
+    return Draft(plan, facts, data, SiteSources(pages=pages, nav=build_nav(plan), files=files))
 
 
 def _finished(text: str, known: Abbreviations) -> str:
