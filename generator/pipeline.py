@@ -42,7 +42,7 @@ from generator.rules.plan import validate
 
 if TYPE_CHECKING:  # WeasyPrint's side loads only when a PDF is wanted
     from generator.render.pdf import PlanPdf
-    from generator.render.pdf_job import PendingPdf
+    from generator.render.pdf_job import PdfWorker, PendingPdf
 
 
 @dataclass(frozen=True)
@@ -173,8 +173,24 @@ def generate(
     :class:`~generator.load.published.BaselineError`.
 
     With ``pdf`` the whole plan is also rendered as a PDF into the docs folder (seconds, not
-    milliseconds: reused from ``build/pdf-cache/`` while the plan is unchanged).
+    milliseconds: reused from ``build/pdf-cache/`` while the plan is unchanged), in a second
+    process started now, which loads WeasyPrint while this one reads the content.
     """
+    from generator.render.pdf_job import pdf_worker
+
+    with pdf_worker(pdf) as worker:  # ended when the build is, whether it succeeds or fails
+        return _generate(project, strict, pdf, worker, memory, progress, since)
+
+
+def _generate(
+    project: Project,
+    strict: bool,
+    pdf: bool,
+    worker: PdfWorker | None,
+    memory: Memory | None,
+    progress: Progress | None,
+    since: str | None,
+) -> BuildResult:
     timings = Timings(notify=progress)
     with cache_active(memory.parsed if memory else None):  # unchanged files are not re-parsed
         result = check(project, timings)
@@ -187,7 +203,7 @@ def generate(
     started = timings.mark("baseline", started, earlier.title if earlier else "none: a first publication")
     # The PDF renders in a second process while the pages are built (generator.render.pdf_job);
     # the two pages giving its size are finished once it is back, so no page waits on a guess.
-    pending = _start_pdf(project, result.plan, facts) if pdf else None
+    pending = _start_pdf(project, result.plan, facts, worker) if pdf else None
     renders = memory.rendered if memory else None
     with (
         pending or contextlib.nullcontext(),  # a build failing here ends the PDF process too
@@ -216,11 +232,11 @@ def generate(
     )
 
 
-def _start_pdf(project: Project, plan: Plan, facts: Facts) -> PendingPdf:
+def _start_pdf(project: Project, plan: Plan, facts: Facts, worker: PdfWorker | None) -> PendingPdf:
     from generator.render.pdf_job import start_plan_pdf
 
     with writing(project.root / "build" / "pdf-cache"):
-        return start_plan_pdf(plan, project.root / "build" / "pdf-cache", facts)
+        return start_plan_pdf(plan, project.root / "build" / "pdf-cache", facts, worker)
 
 
 def _finish_pdf(project: Project, pending: PendingPdf, timings: Timings, started: float) -> PlanPdf:

@@ -166,6 +166,16 @@ def write_pdf(html: str) -> bytes:
     return bytes(pdf)
 
 
+def warm_up() -> None:
+    """Load WeasyPrint, its default stylesheets and the fonts the print CSS names, by rendering
+    a line: the first document pays for these (a second of CPU), so a process that will render
+    the plan does it while the plan is still being read. The plan's PDF comes out the same."""
+    weasyprint = _weasyprint()
+    with _quiet("weasyprint", "fontTools"):
+        line = "<h1>Contents</h1><p>Plan <strong>2004/05</strong> <em>draft</em> ⚠</p>"
+        weasyprint.HTML(string=line).render(stylesheets=[weasyprint.CSS(string=print_css())])
+
+
 @functools.cache
 def print_css() -> str:
     """The print stylesheet of the PDF."""

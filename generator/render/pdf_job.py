@@ -25,6 +25,7 @@ import pickle
 import signal
 import time
 import traceback
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +33,7 @@ from typing import Any
 
 from generator.derive.facts import Facts
 from generator.model.plan import Plan
-from generator.render.pdf import PlanPdf, cached_path, keep, pdf_html, plan_document, write_pdf
+from generator.render.pdf import PlanPdf, cached_path, keep, pdf_html, plan_document, warm_up, write_pdf
 
 _POLL_SECONDS = 0.2
 """How often a waiting parent checks that the child is still alive."""
@@ -40,6 +41,56 @@ _POLL_SECONDS = 0.2
 
 class PdfProcessError(Exception):
     """The PDF process ended without an answer (killed, or crashed in WeasyPrint's C libraries)."""
+
+
+class PdfWorker:
+    """A forked child that loads WeasyPrint and its fonts at once, then renders the one HTML
+    document it is sent: started before the content is read, it is ready when the HTML is."""
+
+    def __init__(self, process: Any, line: Connection) -> None:
+        self.process = process
+        self.line = line
+
+    def cancel(self) -> None:
+        """End the child if it is still running, and reap it; safe to call more than once."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.line.close()
+
+    def __enter__(self) -> PdfWorker:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.cancel()
+
+
+def start_worker() -> PdfWorker | None:
+    """Fork the child that will render the PDF (None where this system cannot fork).
+
+    Use it as a context manager, so the child is ended whatever happens to the caller.
+    """
+    if not can_fork():
+        return None
+    context = multiprocessing.get_context("fork")
+    here, there = context.Pipe(duplex=True)
+    process = context.Process(target=_serve, args=(there, os.getpid()), name="bvpp-pdf", daemon=True)
+    process.start()
+    there.close()  # the child's end: once the child exits, a read here ends rather than waits
+    return PdfWorker(process, here)
+
+
+@contextlib.contextmanager
+def pdf_worker(wanted: bool) -> Iterator[PdfWorker | None]:
+    """:func:`start_worker` when a PDF is ``wanted`` (else None), ended when the block is left."""
+    worker = start_worker() if wanted else None
+    try:
+        yield worker
+    finally:
+        if worker is not None:
+            worker.cancel()
 
 
 class PendingPdf:
@@ -51,21 +102,19 @@ class PendingPdf:
         cache: Path | None,
         kept: Path | None,
         data: bytes | None = None,
-        process: Any = None,
-        answers: Connection | None = None,
+        worker: PdfWorker | None = None,
         reused: bool = False,
     ) -> None:
         self._plan = plan
         self._cache = cache
         self._kept = kept
         self._data = data
-        self._process = process
-        self._answers = answers
+        self._worker = worker
         self.reused = reused
         """Whether the PDF came from the cache, with no rendering."""
         self.started = time.perf_counter()
         self.seconds = 0.0
-        """How long the rendering took, from the start to its answer (0 when reused)."""
+        """How long the rendering took, from the HTML's sending to its answer (0 when reused)."""
 
     def result(self) -> PlanPdf:
         """The rendered PDF (kept in the cache); waits for the child, or raises what it raised."""
@@ -77,15 +126,16 @@ class PendingPdf:
         return plan_document(self._plan, self._data)
 
     def _wait(self) -> bytes:
-        assert self._process is not None and self._answers is not None
+        assert self._worker is not None
+        process, line = self._worker.process, self._worker.line
         try:
-            while not self._answers.poll(_POLL_SECONDS):
-                if not self._process.is_alive() and not self._answers.poll(0):
+            while not line.poll(_POLL_SECONDS):
+                if not process.is_alive() and not line.poll(0):
                     raise PdfProcessError(
                         f"cannot make the PDF: its process ended without an answer "
-                        f"(exit code {self._process.exitcode}); build without the PDF: bvpp build --no-pdf"
+                        f"(exit code {process.exitcode}); build without the PDF: bvpp build --no-pdf"
                     )
-            kind, payload, where = self._answers.recv()
+            kind, payload, where = line.recv()
         except EOFError as exc:  # the child closed its end without sending: it died
             raise PdfProcessError(
                 "cannot make the PDF: its process ended without an answer; "
@@ -100,13 +150,9 @@ class PendingPdf:
         return bytes(payload)
 
     def cancel(self) -> None:
-        """End the child if it is still running, and reap it; safe to call more than once."""
-        if self._process is not None:
-            if self._process.is_alive():
-                self._process.terminate()
-            self._process.join()
-        if self._answers is not None:
-            self._answers.close()
+        """End the child if it is still running; safe to call more than once."""
+        if self._worker is not None:
+            self._worker.cancel()
 
     def __enter__(self) -> PendingPdf:
         return self
@@ -117,26 +163,28 @@ class PendingPdf:
         self.cancel()
 
 
-def start_plan_pdf(plan: Plan, cache: Path | None = None, facts: Facts | None = None) -> PendingPdf:
+def start_plan_pdf(
+    plan: Plan, cache: Path | None = None, facts: Facts | None = None, worker: PdfWorker | None = None
+) -> PendingPdf:
     """Begin the plan's PDF: reused from ``cache`` at once, or rendered by a forked child.
 
-    Use it as a context manager, so the child is ended whatever happens to the caller.
+    ``worker`` is a child started earlier (:func:`start_worker`), else one is forked now. Use
+    the result as a context manager, so the child is ended whatever happens to the caller.
     """
     html = pdf_html(plan, facts)
     kept = cached_path(cache, html)
     if kept is not None and kept.is_file():
+        if worker is not None:
+            worker.cancel()  # nothing to render
         return PendingPdf(plan, cache, kept, data=kept.read_bytes(), reused=True)
-    if not can_fork():  # Windows: rendered here and now, as before
+    worker = worker or start_worker()
+    if worker is None:  # Windows: rendered here and now, as before
         data = write_pdf(html)
         if cache is not None and kept is not None:
             keep(cache, kept, data)
         return PendingPdf(plan, cache, kept, data=data)
-    context = multiprocessing.get_context("fork")
-    answers, answer = context.Pipe(duplex=False)
-    process = context.Process(target=_render, args=(html, answer, os.getpid()), name="bvpp-pdf", daemon=True)
-    process.start()
-    answer.close()  # the child's end: once the child exits, a read here ends rather than waits
-    return PendingPdf(plan, cache, kept, process=process, answers=answers)
+    worker.line.send(html)
+    return PendingPdf(plan, cache, kept, worker=worker)
 
 
 def can_fork() -> bool:
@@ -144,15 +192,28 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _render(html: str, answer: Connection, parent: int) -> None:
-    """The child: render, then send ("pdf", bytes) or ("error", the pickled exception, its traceback)."""
+def _serve(line: Connection, parent: int) -> None:
+    """The child: load WeasyPrint, wait for the HTML, render it, then send ("pdf", bytes) or
+    ("error", the pickled exception, its traceback). A failure to load (no Pango) is sent
+    only if a PDF is asked for; a parent that closes the line without asking ends the child."""
     _die_with_parent(parent)
+    failed: BaseException | None = None
     try:
-        answer.send(("pdf", write_pdf(html), ""))
+        warm_up()
+    except BaseException as exc:  # kept for the parent, who may not need a PDF at all
+        failed = exc
+    try:
+        html = line.recv()
+    except EOFError:
+        return
+    try:
+        if failed is not None:
+            raise failed
+        line.send(("pdf", write_pdf(html), ""))
     except BaseException as exc:  # everything goes back to the parent to raise
-        answer.send(("error", _pickled(exc), traceback.format_exc()))
+        line.send(("error", _pickled(exc), traceback.format_exc()))
     finally:
-        answer.close()
+        line.close()
 
 
 def _pickled(exc: BaseException) -> bytes:

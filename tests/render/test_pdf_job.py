@@ -17,9 +17,15 @@ import pytest
 from generator.model.plan import Plan
 from generator.render import pdf_job
 from generator.render.pdf import PdfLibraryMissingError, cached_path, pdf_html, pdf_path
-from generator.render.pdf_job import PdfProcessError, start_plan_pdf
+from generator.render.pdf_job import PdfProcessError, pdf_worker, start_plan_pdf, start_worker
 
 PANGO = "cannot make the PDF: the system library libgobject-2.0-0 (part of Pango) is missing"
+
+
+@pytest.fixture(autouse=True)
+def no_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child's loading of WeasyPrint (a second or two) is left out where it is not tested."""
+    monkeypatch.setattr(pdf_job, "warm_up", lambda: None)
 
 
 def _no_children() -> bool:
@@ -130,3 +136,35 @@ def test_without_fork_the_pdf_renders_in_this_process(
     with start_plan_pdf(bundled_plan) as pending:
         assert _no_children()
         assert pending.result().data == f"%PDF- {os.getpid()}".encode()
+
+
+def test_a_child_started_early_that_cannot_load_weasyprint_says_so_only_if_asked(
+    bundled_plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pango() -> None:
+        raise PdfLibraryMissingError(PANGO)
+
+    monkeypatch.setattr(pdf_job, "warm_up", no_pango)
+    kept = cached_path(tmp_path, pdf_html(bundled_plan))
+    assert kept is not None
+    kept.write_bytes(b"%PDF- kept")
+    with pdf_worker(True) as worker:  # the build starts it before reading the content
+        assert worker is not None
+        with start_plan_pdf(bundled_plan, tmp_path, worker=worker) as pending:
+            assert pending.result().data == b"%PDF- kept"  # nothing to render: no error
+        assert not worker.process.is_alive()
+    with pdf_worker(True) as worker, start_plan_pdf(bundled_plan, worker=worker) as pending:
+        with pytest.raises(PdfLibraryMissingError) as raised:
+            pending.result()
+        assert str(raised.value) == PANGO
+    assert _no_children()
+
+
+def test_a_worker_not_needed_ends_with_its_block() -> None:
+    with pdf_worker(False) as none:
+        assert none is None
+    worker = start_worker()
+    assert worker is not None
+    with worker:
+        assert worker.process.is_alive()
+    assert worker.process.pid is not None and _gone(worker.process.pid)
