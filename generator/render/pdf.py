@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import importlib.resources
 import logging
@@ -155,11 +156,26 @@ def _quiet(*names: str) -> Iterator[None]:
             logger.setLevel(level)
 
 
+@contextlib.contextmanager
+def _rare_collections() -> Iterator[None]:
+    """WeasyPrint makes hundreds of thousands of boxes and styles that live until the PDF is
+    written, and Python's collector walked them again and again: a sixth of the rendering's
+    CPU on the bundled plan (6.5 s to 5.6 s, measured; the same bytes, 25 MB more at peak).
+    The youngest generation is collected every 50,000 allocations instead of 700 while
+    rendering, then the thresholds are as they were."""
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, before[1], before[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def write_pdf(html: str) -> bytes:
     """``html`` rendered as PDF bytes by WeasyPrint (seconds: the slow part of the PDF)."""
     weasyprint = _weasyprint()
     CSS, HTML = weasyprint.CSS, weasyprint.HTML  # noqa: N806 - WeasyPrint's own class names
-    with _quiet("weasyprint", "fontTools"):
+    with _quiet("weasyprint", "fontTools"), _rare_collections():
         document = HTML(string=html, base_url=None)
         pdf = document.write_pdf(stylesheets=[CSS(string=print_css())], **RENDER_OPTIONS)
     assert pdf is not None  # write_pdf returns the bytes when no target is given

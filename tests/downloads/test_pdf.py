@@ -252,3 +252,14 @@ def test_the_pdf_made_alongside_the_pages_is_the_serial_builds(full_build: FullB
     assert {path: (docs / path).read_text(encoding="utf-8") for path in sources.pages} == sources.pages
     assert {path: (docs / path).read_bytes() for path in sources.files} == sources.files
     assert not multiprocessing.active_children()
+
+
+def test_the_collector_runs_rarely_while_rendering_and_as_before_after() -> None:
+    import gc
+
+    from generator.render.pdf import _rare_collections
+
+    before = gc.get_threshold()
+    with _rare_collections():
+        assert gc.get_threshold() == (50_000, before[1], before[2])
+    assert gc.get_threshold() == before
