@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.core.cache import ParseCache
 from generator.core.cache import active as cache_active
@@ -39,6 +39,10 @@ from generator.render.jinja import compiled_templates
 from generator.render.opendata.package import plan_baseline
 from generator.render.opendata.records import plan_records
 from generator.rules.plan import validate
+
+if TYPE_CHECKING:  # WeasyPrint's side loads only when a PDF is wanted
+    from generator.render.pdf import PlanPdf
+    from generator.render.pdf_job import PdfWorker, PendingPdf
 
 
 @dataclass(frozen=True)
@@ -176,8 +180,24 @@ def generate(
     :class:`~generator.load.published.BaselineError`.
 
     With ``pdf`` the whole plan is also rendered as a PDF into the docs folder (seconds, not
-    milliseconds: reused from ``build/pdf-cache/`` while the plan is unchanged).
+    milliseconds: reused from ``build/pdf-cache/`` while the plan is unchanged), in a second
+    process started now, which loads WeasyPrint while this one reads the content.
     """
+    from generator.render.pdf_job import pdf_worker
+
+    with pdf_worker(pdf) as worker:  # ended when the build is, whether it succeeds or fails
+        return _generate(project, strict, pdf, worker, memory, progress, since)
+
+
+def _generate(
+    project: Project,
+    strict: bool,
+    pdf: bool,
+    worker: PdfWorker | None,
+    memory: Memory | None,
+    progress: Progress | None,
+    since: str | None,
+) -> BuildResult:
     timings = Timings(notify=progress)
     with cache_active(memory.parsed if memory else None):  # unchanged files are not re-parsed
         result = check(project, timings)
@@ -188,21 +208,21 @@ def generate(
     facts = result.facts or derive_facts(result.plan)
     earlier = baseline(project, since)
     started = timings.mark("baseline", started, earlier.title if earlier else "none: a first publication")
-    document = None
-    if pdf:
-        from generator.render.pdf import plan_pdf  # WeasyPrint loads only when a PDF is wanted
-
-        with writing(project.root / "build" / "pdf-cache"):
-            document = plan_pdf(result.plan, project.root / "build" / "pdf-cache", facts)
-        started = timings.mark("pdf", started)
+    # The PDF renders in a second process while the pages are built (generator.render.pdf_job);
+    # the two pages giving its size are finished once it is back, so no page waits on a guess.
+    pending = _start_pdf(project, result.plan, facts, worker) if pdf else None
     renders = memory.rendered if memory else None
     with (
+        pending or contextlib.nullcontext(),  # a build failing here ends the PDF process too
         compiled_templates(bytecode_cache(project.root)),  # compiled once per project: faster, never staler
         renders.build() if renders else contextlib.nullcontext(),
     ):
-        sources = pages.build(result.plan, document.download if document else None, earlier, facts)
-    afresh = f", {renders.stats.pages_rendered} rendered afresh" if renders else ""
-    started = timings.mark("build", started, f"{len(sources.pages)} pages{afresh}")
+        draft = pages.prepare(result.plan, earlier, facts)
+        afresh = f", {renders.stats.pages_rendered} rendered afresh" if renders else ""
+        started = timings.mark("build", started, f"{len(draft.sources.pages)} pages{afresh}")
+        document = _finish_pdf(project, pending, timings, started) if pending else None
+        started = time.perf_counter()
+        sources = draft.finish(document.download if document else None)
     files: dict[str, str | bytes] = {**sources.pages, **sources.files}
     if document is not None:
         files[document.download.path] = document.data
@@ -217,6 +237,22 @@ def generate(
         result.plan, result.report, len(sources.pages), sources.nav, written, timings,
         document.download if document else None,
     )
+
+
+def _start_pdf(project: Project, plan: Plan, facts: Facts, worker: PdfWorker | None) -> PendingPdf:
+    from generator.render.pdf_job import start_plan_pdf
+
+    with writing(project.root / "build" / "pdf-cache"):
+        return start_plan_pdf(plan, project.root / "build" / "pdf-cache", facts, worker)
+
+
+def _finish_pdf(project: Project, pending: PendingPdf, timings: Timings, started: float) -> PlanPdf:
+    """Wait for the PDF; the "pdf" stage is the wait, what the PDF added to the build."""
+    with writing(project.root / "build" / "pdf-cache"):
+        document = pending.result()
+    how = "reused" if pending.reused else f"rendered in {pending.seconds:.1f} s in a second process"
+    timings.mark("pdf", started, how)
+    return document
 
 
 def build(

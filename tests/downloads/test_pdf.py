@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import re
 import shutil
 import subprocess
@@ -15,8 +16,9 @@ from generator.derive.gaps import find_gaps
 from generator.model.base import Gap
 from generator.model.plan import Plan
 from generator.pipeline import Project
+from generator.render.pages import build as build_pages
 from generator.render.pages.common import priority_title
-from generator.render.pdf import pdf_html, pdf_path
+from generator.render.pdf import pdf_html, pdf_path, plan_pdf
 from tests.conftest import require
 from tests.downloads.conftest import FullBuild
 
@@ -236,3 +238,28 @@ def test_build_no_pdf_leaves_the_pdf_and_its_links_out(project: Project) -> None
     home = (project.site / "index.html").read_text(encoding="utf-8")
     assert "downloads/" not in home and 'href="data/"' in home
     assert "The whole plan as a PDF" not in (project.site / "data/index.html").read_text(encoding="utf-8")
+
+
+def test_the_pdf_made_alongside_the_pages_is_the_serial_builds(full_build: FullBuild) -> None:
+    # The build renders the PDF in a second process while it builds the pages: the docs it
+    # hands MkDocs, and so the site, and the PDF must be what rendering first, here, gives.
+    plan = full_build.result.plan
+    serial = plan_pdf(plan)  # in this process, no cache
+    assert full_build.pdf.read_bytes() == serial.data
+    assert full_build.result.pdf == serial.download
+    sources = build_pages(plan, serial.download, None)  # the fixture's build was a first publication
+    docs = full_build.project.docs
+    assert {path: (docs / path).read_text(encoding="utf-8") for path in sources.pages} == sources.pages
+    assert {path: (docs / path).read_bytes() for path in sources.files} == sources.files
+    assert not multiprocessing.active_children()
+
+
+def test_the_collector_runs_rarely_while_rendering_and_as_before_after() -> None:
+    import gc
+
+    from generator.render.pdf import _rare_collections
+
+    before = gc.get_threshold()
+    with _rare_collections():
+        assert gc.get_threshold() == (50_000, before[1], before[2])
+    assert gc.get_threshold() == before

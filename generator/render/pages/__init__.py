@@ -9,7 +9,7 @@ number of outcomes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.core.downloads import Download
@@ -19,9 +19,9 @@ from generator.derive.facts import Facts, derive_facts
 from generator.model import urls as paths
 from generator.model.changes import Baseline
 from generator.model.plan import Plan
-from generator.render.abbreviations import mark_first_uses, plan_abbreviations
+from generator.render.abbreviations import Abbreviations, mark_first_uses, plan_abbreviations
 from generator.render.cards import as_cards
-from generator.render.opendata.package import build_data
+from generator.render.opendata.package import DataFiles, build_data
 from generator.render.opendata.registry import source_for
 from generator.render.pages.accessibility import NAV_TITLE as ACCESSIBILITY_TITLE
 from generator.render.pages.accessibility import accessibility_page
@@ -33,7 +33,7 @@ from generator.render.pages.downloads import downloads_page
 from generator.render.pages.family import nav_entries
 from generator.render.pages.glossary import NAV_TITLE as GLOSSARY_TITLE
 from generator.render.pages.glossary import glossary_page
-from generator.render.pages.indexes import index_pages
+from generator.render.pages.indexes import home_page, index_pages
 from generator.render.pages.indicators import indicator_pages
 from generator.render.pages.progress import progress_pages
 from generator.render.pages.river import data_river_page
@@ -60,6 +60,42 @@ def build(
     the changes page and files list what differs from them (a first publication has none).
     ``facts`` are the plan's derived facts, worked out here when the caller has none.
     """
+    return _draft(plan, pdf, baseline, facts).sources
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The site's pages made before the PDF is; :meth:`finish` adds the PDF's size.
+
+    So a build can render the pages while the PDF is still being made in another process
+    (:mod:`generator.render.pdf_job`), then finish with its size, never a placeholder. The
+    pages that give the size are the home and downloads pages; a test holds :meth:`finish`
+    to :func:`build`'s pages, so a third page showing the size would be caught.
+    """
+
+    plan: Plan
+    facts: Facts
+    data: DataFiles
+    sources: SiteSources
+    """Every page as without a PDF."""
+
+    def finish(self, pdf: Download | None) -> SiteSources:
+        """The site's pages, the home and downloads pages linking ``pdf`` with its size."""
+        if pdf is None:
+            return self.sources
+        known = plan_abbreviations(self.plan)
+        pages = dict(self.sources.pages)  # the same paths in the same order
+        pages[paths.DATA_PAGE] = _finished(downloads_page(self.plan, self.data, pdf), known)
+        pages[paths.HOME] = _finished(home_page(self.plan, len(self.facts.gaps), pdf), known)
+        return replace(self.sources, pages=pages)
+
+
+def prepare(plan: Plan, baseline: Baseline | None = None, facts: Facts | None = None) -> Draft:
+    """Every page as :func:`build` makes them without a PDF; see :class:`Draft`."""
+    return _draft(plan, None, baseline, facts)
+
+
+def _draft(plan: Plan, pdf: Download | None, baseline: Baseline | None, facts: Facts | None) -> Draft:
     facts = facts or derive_facts(plan)
     look = lookups(plan, facts, pdf)
     source = source_for(plan, facts)  # the indicator downloads are made here, once
@@ -77,9 +113,14 @@ def build(
     path, text = changes_page(plan, data.changes, [*pages, paths.CHANGES])
     pages[path] = text
     known = plan_abbreviations(plan)
-    pages = {path: mark_first_uses(as_cards(text), known) for path, text in pages.items()}
+    pages = {path: _finished(text, known) for path, text in pages.items()}
     files = {**data.files, **source.indicator_files}
-    return SiteSources(pages=pages, nav=build_nav(plan), files=files)
+    return Draft(plan, facts, data, SiteSources(pages=pages, nav=build_nav(plan), files=files))
+
+
+def _finished(text: str, known: Abbreviations) -> str:
+    """A page as published: its card grids laid out, each abbreviation's first use marked."""
+    return mark_first_uses(as_cards(text), known)
 
 
 def _escaped(nav: list[Any]) -> list[Any]:

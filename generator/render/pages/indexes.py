@@ -80,7 +80,7 @@ class GapGroup:
 def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
     """The home page, every narrative section, and the browse pages."""
     gaps = list(look.facts.gaps)
-    yield paths.HOME, _home(plan, len(gaps), look.pdf)
+    yield paths.HOME, home_page(plan, len(gaps), look.pdf)
     for section in plan.sections:
         yield paths.section(section), render(
             "section.md.j2",
@@ -106,7 +106,8 @@ def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
         )
 
 
-def _home(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
+def home_page(plan: Plan, gap_count: int, pdf: Download | None = None) -> str:
+    """The home page; with ``pdf``, it links the whole plan as a PDF with its size."""
     themes = {t.id: t for t in plan.themes}
     sections = {s.id: s for s in plan.sections}
     contents = []

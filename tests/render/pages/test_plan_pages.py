@@ -7,16 +7,19 @@ import dataclasses
 
 import pytest
 
+from generator.core.downloads import Download
 from generator.core.escape import html_text, md_text
 from generator.derive.facts import derive_facts
 from generator.model import urls as paths
 from generator.model.plan import Plan
+from generator.render.pages import build, prepare
 from generator.render.pages.accessibility import accessibility_page
 from generator.render.pages.common import Lookups, lookups
 from generator.render.pages.glossary import glossary_page
 from generator.render.pages.indexes import index_pages
 from generator.render.pages.public_place import public_place
 from generator.render.pages.themes import theme_pages
+from generator.render.pdf import pdf_path
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +80,17 @@ def test_every_theme_priority_and_outcome_has_its_page(bundled_plan: Plan, look:
 )
 def test_a_place_is_named_as_residents_see_it(bundled_plan: Plan, text: str, public: str) -> None:
     assert public_place(text, bundled_plan) == public
+
+
+def test_pages_finished_after_the_pdf_are_the_pages_built_with_it(bundled_plan: Plan) -> None:
+    # The pipeline builds the pages while the PDF renders, then finishes them with its size:
+    # whatever page shows the PDF must come out as a build given the PDF at the start makes it.
+    pdf = Download(pdf_path(bundled_plan), "The plan (PDF)", "The whole plan.", "PDF", 1_234_567)
+    draft = prepare(bundled_plan)
+    finished, built = draft.finish(pdf), build(bundled_plan, pdf)
+    assert list(finished.pages) == list(built.pages)  # the same pages in the same order
+    assert finished == built
+    assert "(PDF, 1.2 MB)" in finished.pages[paths.HOME]
+    assert "## The whole plan as a PDF" in finished.pages[paths.DATA_PAGE]
+    assert "(PDF," not in draft.sources.pages[paths.HOME]  # nothing of the PDF before its size
+    assert draft.finish(None) == build(bundled_plan)
