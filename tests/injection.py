@@ -65,7 +65,10 @@ def _yaml(path: Path) -> Any:
 
 
 def _dump(path: Path, data: Any) -> None:
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # one line per value: PyYAML folds a long value at a space, and a folded line that starts
+    # with a generated no-break space is refused by the loader as pasted indentation
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=float("inf"))
+    path.write_text(text, encoding="utf-8")
 
 
 def _counter() -> Iterator[int]:
