@@ -74,3 +74,17 @@ def test_a_code_finds_its_page_and_the_pages_that_cite_it_and_nothing_else(
     for page in pages:
         text = (built_site.root / page / "index.html").read_text(encoding="utf-8")
         assert "157" in text, f"{page} is listed for {query!r} but does not carry 157"
+
+
+@pytest.mark.parametrize("query", ["graffiti", "Urban Living", "recycling"])
+def test_a_result_lists_no_section_named_as_its_page(home: Page, query: str) -> None:
+    # A page's own heading is a section to Pagefind: listed, it repeated the page's link.
+    search(home, query)
+    results = home.eval_on_selector_all(
+        ".bvpp-search__result",
+        """items => items.map(li => [li.querySelector(".bvpp-search__page").textContent.trim(),
+            Array.from(li.querySelectorAll(".bvpp-search__sections a"), a => a.textContent.trim())])""",
+    )
+    assert results, f"searching {query!r} listed nothing"
+    repeated = [title for title, sections in results if title in sections]
+    assert not repeated, f"searching {query!r}: these results list their own title as a section: {repeated}"

@@ -65,12 +65,15 @@
   function item(data) {
     var li = document.createElement("li");
     li.className = "bvpp-search__result";
-    var title = link(data.url, (data.meta && data.meta.title) || data.url);
+    var name = (data.meta && data.meta.title) || data.url;
+    var title = link(data.url, name);
     title.className = "bvpp-search__page";
     li.appendChild(title);
     li.appendChild(excerpt(data.excerpt || ""));
+    // A section of the page itself (its own heading, or a heading named as the page is) would
+    // only repeat the link above it.
     var sections = (data.sub_results || []).filter(function (sub) {
-      return sub.url !== data.url && sub.url.indexOf("#") > 0;
+      return sub.url !== data.url && sub.url.indexOf("#") > 0 && (sub.title || "").trim() !== name.trim();
     }).slice(0, SECTIONS);
     if (sections.length) {
       var ul = document.createElement("ul");
