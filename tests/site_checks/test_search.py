@@ -88,3 +88,22 @@ def test_a_result_lists_no_section_named_as_its_page(home: Page, query: str) -> 
     assert results, f"searching {query!r} listed nothing"
     repeated = [title for title, sections in results if title in sections]
     assert not repeated, f"searching {query!r}: these results list their own title as a section: {repeated}"
+
+
+def test_the_commonest_words_are_searched_only_alone(
+    browser: BrowserContext, request_log: RequestLog, site_url: str
+) -> None:
+    # Each word searched fetches the piece of the index holding it; the piece holding "and"
+    # lists every page. Beside other words it is left out: the same pieces, the same results.
+    def searched(query: str) -> tuple[set[str], list[str]]:
+        with open_tab(browser, request_log) as tab:
+            tab.goto(site_url)
+            first = len(request_log.urls)
+            pages = result_pages(search(tab, query))
+            return {u for u in request_log.urls[first:] if u.endswith(".pf_index")}, pages
+
+    plain = searched("health social care")
+    assert searched("health and social care") == plain
+    assert plain[1][0] == "themes/health-and-social-care/", plain[1][:3]
+    alone = searched("and")
+    assert alone[0] and alone[1], "a common word alone is still searched"

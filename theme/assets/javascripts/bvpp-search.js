@@ -145,7 +145,17 @@
   // at all; searched as the pages write it, the indicator's page comes first, then the pages
   // that cite it.
   var CODE = /\bbv(?:pi)?\s*(\d+[a-z]?)\b/gi;
-  function normalised(query) { return query.replace(CODE, "BVPI $1"); }
+  // The commonest words are left out of a query of other words too: each word searched
+  // fetches the piece of the index holding it, and the piece holding "and" or "the" lists
+  // every page (48 KB at 5,000 outcomes); "health and social care" finds the same pages
+  // without it. Alone, or in a "quoted phrase" (Pagefind matches it word for word), such a
+  // word is still searched.
+  var COMMON = /^(a|an|and|are|as|at|be|by|for|from|in|is|it|its|of|on|or|our|the|this|to|we|with)$/i;
+  function normalised(query) {
+    var words = query.replace(CODE, "BVPI $1").split(/\s+/).filter(Boolean);
+    var kept = query.indexOf('"') !== -1 ? words : words.filter(function (word) { return !COMMON.test(word); });
+    return (kept.length ? kept : words).join(" ");
+  }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
