@@ -95,15 +95,29 @@ def test_the_commonest_words_are_searched_only_alone(
 ) -> None:
     # Each word searched fetches the piece of the index holding it; the piece holding "and"
     # lists every page. Beside other words it is left out: the same pieces, the same results.
-    def searched(query: str) -> tuple[set[str], list[str]]:
-        with open_tab(browser, request_log) as tab:
-            tab.goto(site_url)
-            first = len(request_log.urls)
-            pages = result_pages(search(tab, query))
-            return {u for u in request_log.urls[first:] if u.endswith(".pf_index")}, pages
-
-    plain = searched("health social care")
-    assert searched("health and social care") == plain
+    plain = _searched(browser, request_log, site_url, "health social care")
+    assert _searched(browser, request_log, site_url, "health and social care") == plain
     assert plain[1][0] == "themes/health-and-social-care/", plain[1][:3]
-    alone = searched("and")
+    alone = _searched(browser, request_log, site_url, "and")
     assert alone[0] and alone[1], "a common word alone is still searched"
+
+
+def _searched(browser: BrowserContext, request_log: RequestLog, site_url: str, query: str) -> tuple[set[str], list[str]]:
+    """The index pieces a fresh tab fetches to search ``query``, and the pages it lists."""
+    with open_tab(browser, request_log) as tab:
+        tab.goto(site_url)
+        first = len(request_log.urls)
+        pages = result_pages(search(tab, query))
+        return {u for u in request_log.urls[first:] if u.endswith(".pf_index")}, pages
+
+
+def test_a_title_pasted_whole_is_searched_by_its_longest_words(
+    browser: BrowserContext, request_log: RequestLog, site_url: str
+) -> None:
+    # Each word fetches an index piece: of a long query only the three longest words are
+    # searched (a priority's title pasted whole fetched ten pieces at 5,000 outcomes, 610 KB).
+    title = "Improving the standard of education, skills, training and learning for all age groups"
+    whole = _searched(browser, request_log, site_url, title)
+    assert whole[0] == _searched(browser, request_log, site_url, "Improving standard education,")[0]
+    # and the page holding the whole title still comes first
+    assert whole[1][:1] == ["themes/lifelong-learning/priority-a/"], whole[1][:5]
