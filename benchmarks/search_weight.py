@@ -59,6 +59,7 @@ WORST_QUERIES = (
     "Rayners Lane",     # a place
     "Andrew Trehern",   # an officer: the contacts page
     "Urban Living",     # a directorate's page
+    "health and social care",  # a theme's page, by its name
     "BV157",            # an indicator's page and the pages citing it
     "contacts",         # the contacts page by its name
     "telephone",        # on the contacts page, once an officer
@@ -66,6 +67,8 @@ WORST_QUERIES = (
     "the",              # the commonest words: every page matches
     "council",
     "and",
+    # a priority's title pasted whole: the most index pieces (one a word searched)
+    "Improving the standard of education, skills, training and learning for all age groups",
 )
 """The queries ``--worst`` runs, each as its own visit."""
 
