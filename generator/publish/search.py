@@ -9,8 +9,12 @@ indexes what MkDocs, ProperDocs or Zensical built, and gives the same index for 
 
 What is indexed is each page's article (``article``: the page's title and content), less the
 parts that would make every page match the same words: the breadcrumbs (marked
-``data-search-exclude`` by the page templates), the "¶" heading links, and a priority's table
-of outcomes but for their titles (its rows repeat the outcomes' own pages).
+``data-search-exclude`` by the page templates), the "¶" heading links, and the lists that
+repeat other pages: a priority's table of outcomes and any table of indicators but for their
+titles or codes, and the lists of outcomes on the theme, directorate and contacts pages
+(``data-search-exclude``, the templates' ``unindexed`` macro). A search lists a page by
+fetching its "fragment" (its indexed text): these lists made the contacts page's 185 KB at
+5,000 outcomes, a theme's 37 KB, the indicators page's 34 KB.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ PAGEFIND_OPTIONS = (
     # outcomes and put the priority above the outcome for the outcome's own words. The row
     # headers (the outcomes' titles) stay indexed.
     "--exclude-selectors", "table.bvpp-outcomes td",
+    # Likewise a table of indicators (the indicators page, a theme's) but for their codes: each
+    # indicator's page holds its title and figures; the indicators page's fragment was 34 KB.
+    "--exclude-selectors", ".bvpp-table-wrap--indicators td",
     "--force-language", "en",  # one index for the site, whatever a page's lang says
     "--output-subdir", INDEX_FOLDER,
     "--silent",

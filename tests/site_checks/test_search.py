@@ -74,3 +74,50 @@ def test_a_code_finds_its_page_and_the_pages_that_cite_it_and_nothing_else(
     for page in pages:
         text = (built_site.root / page / "index.html").read_text(encoding="utf-8")
         assert "157" in text, f"{page} is listed for {query!r} but does not carry 157"
+
+
+@pytest.mark.parametrize("query", ["graffiti", "Urban Living", "recycling"])
+def test_a_result_lists_no_section_named_as_its_page(home: Page, query: str) -> None:
+    # A page's own heading is a section to Pagefind: listed, it repeated the page's link.
+    search(home, query)
+    results = home.eval_on_selector_all(
+        ".bvpp-search__result",
+        """items => items.map(li => [li.querySelector(".bvpp-search__page").textContent.trim(),
+            Array.from(li.querySelectorAll(".bvpp-search__sections a"), a => a.textContent.trim())])""",
+    )
+    assert results, f"searching {query!r} listed nothing"
+    repeated = [title for title, sections in results if title in sections]
+    assert not repeated, f"searching {query!r}: these results list their own title as a section: {repeated}"
+
+
+def test_the_commonest_words_are_searched_only_alone(
+    browser: BrowserContext, request_log: RequestLog, site_url: str
+) -> None:
+    # Each word searched fetches the piece of the index holding it; the piece holding "and"
+    # lists every page. Beside other words it is left out: the same pieces, the same results.
+    plain = _searched(browser, request_log, site_url, "health social care")
+    assert _searched(browser, request_log, site_url, "health and social care") == plain
+    assert plain[1][0] == "themes/health-and-social-care/", plain[1][:3]
+    alone = _searched(browser, request_log, site_url, "and")
+    assert alone[0] and alone[1], "a common word alone is still searched"
+
+
+def _searched(browser: BrowserContext, request_log: RequestLog, site_url: str, query: str) -> tuple[set[str], list[str]]:
+    """The index pieces a fresh tab fetches to search ``query``, and the pages it lists."""
+    with open_tab(browser, request_log) as tab:
+        tab.goto(site_url)
+        first = len(request_log.urls)
+        pages = result_pages(search(tab, query))
+        return {u for u in request_log.urls[first:] if u.endswith(".pf_index")}, pages
+
+
+def test_a_title_pasted_whole_is_searched_by_its_longest_words(
+    browser: BrowserContext, request_log: RequestLog, site_url: str
+) -> None:
+    # Each word fetches an index piece: of a long query only the three longest words are
+    # searched (a priority's title pasted whole fetched ten pieces at 5,000 outcomes, 610 KB).
+    title = "Improving the standard of education, skills, training and learning for all age groups"
+    whole = _searched(browser, request_log, site_url, title)
+    assert whole[0] == _searched(browser, request_log, site_url, "Improving standard education,")[0]
+    # and the page holding the whole title still comes first
+    assert whole[1][:1] == ["themes/lifelong-learning/priority-a/"], whole[1][:5]

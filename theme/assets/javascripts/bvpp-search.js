@@ -65,12 +65,15 @@
   function item(data) {
     var li = document.createElement("li");
     li.className = "bvpp-search__result";
-    var title = link(data.url, (data.meta && data.meta.title) || data.url);
+    var name = (data.meta && data.meta.title) || data.url;
+    var title = link(data.url, name);
     title.className = "bvpp-search__page";
     li.appendChild(title);
     li.appendChild(excerpt(data.excerpt || ""));
+    // A section of the page itself (its own heading, or a heading named as the page is) would
+    // only repeat the link above it.
     var sections = (data.sub_results || []).filter(function (sub) {
-      return sub.url !== data.url && sub.url.indexOf("#") > 0;
+      return sub.url !== data.url && sub.url.indexOf("#") > 0 && (sub.title || "").trim() !== name.trim();
     }).slice(0, SECTIONS);
     if (sections.length) {
       var ul = document.createElement("ul");
@@ -142,7 +145,30 @@
   // at all; searched as the pages write it, the indicator's page comes first, then the pages
   // that cite it.
   var CODE = /\bbv(?:pi)?\s*(\d+[a-z]?)\b/gi;
-  function normalised(query) { return query.replace(CODE, "BVPI $1"); }
+  // The commonest words are left out of a query of other words too: each word searched
+  // fetches the piece of the index holding it, and the piece holding "and" or "the" lists
+  // every page (48 KB at 5,000 outcomes); "health and social care" finds the same pages
+  // without it. Alone, or in a "quoted phrase" (Pagefind matches it word for word), such a
+  // word is still searched.
+  var COMMON = /^(a|an|and|are|as|at|be|by|for|from|in|is|it|its|of|on|or|our|the|this|to|we|with)$/i;
+  function normalised(query) {
+    var words = query.replace(CODE, "BVPI $1").split(/\s+/).filter(Boolean);
+    var kept = query.indexOf('"') !== -1 ? words : words.filter(function (word) { return !COMMON.test(word); });
+    return longest(kept.length ? kept : words, MOST_WORDS).join(" ");
+  }
+
+  // At most the MOST_WORDS longest words of a long query are searched, in their order: each
+  // fetches its own index piece (about 20 KB at 5,000 outcomes), and a priority's title pasted
+  // whole fetched ten of them (a 610 KB visit). The longest words are the rarest; a page
+  // holding them all still comes first, and nothing the whole query finds is lost.
+  var MOST_WORDS = 3;
+  function longest(words, most) {
+    if (words.length <= most || words.join(" ").indexOf('"') !== -1) return words;
+    var ranked = words.map(function (word, at) { return { word: word, at: at }; })
+      .sort(function (a, b) { return b.word.length - a.word.length || a.at - b.at; })
+      .slice(0, most);
+    return ranked.sort(function (a, b) { return a.at - b.at; }).map(function (entry) { return entry.word; });
+  }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
