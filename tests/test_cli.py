@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 from collections.abc import Callable
 
 import pytest
@@ -87,6 +89,12 @@ def test_build_into_a_chosen_site_dir_at_a_public_address(project: Project) -> N
     assert 'href="/plan/gaps/"' in not_found
     sitemap = (target / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://council.example.org/plan/themes/environment/</loc>" in sitemap
+    # no build date in it (a page did not change because the site was built) nor in the .gz
+    assert "<lastmod>" not in sitemap and sitemap.startswith("<?xml")
+    packed = (target / "sitemap.xml.gz").read_bytes()
+    assert int.from_bytes(packed[4:8], "little") == 0  # gzip's MTIME: 0 is "no time given"
+    assert gzip.decompress(packed).decode("utf-8") == sitemap
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # set for MkDocs' run only
 
 
 def test_build_refuses_a_site_url_that_is_not_an_address(project: Project) -> None:

@@ -93,19 +93,27 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
+BUILD_ENVIRONMENT = {
+    "NO_MKDOCS_2_WARNING": "1",
+    "SOURCE_DATE_EPOCH": "0",
+}
+"""Set for MkDocs' run only, each unless the user set it. Material prints a banner about MkDocs 2
+on every build unless told not to. MkDocs stamps the build's date into the sitemap (each page's
+``lastmod``, which theme/sitemap.xml leaves out: the build date is not when a page changed) and
+into ``sitemap.xml.gz``'s header; 0 there means "no time given" (RFC 1952), so the same content
+gives the same files on any day, from a partial build or a clean one."""
+
+
 @contextmanager
-def _mkdocs_2_banner_off() -> Iterator[None]:
-    """Material prints a banner about MkDocs 2 on every build unless this variable is set; set
-    for the build only, then the environment is as it was."""
-    before = os.environ.get("NO_MKDOCS_2_WARNING")
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+def _build_environment() -> Iterator[None]:
+    """:data:`BUILD_ENVIRONMENT` for the build only; then the environment is as it was."""
+    added = [name for name in BUILD_ENVIRONMENT if name not in os.environ]
+    os.environ.update({name: BUILD_ENVIRONMENT[name] for name in added})
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop("NO_MKDOCS_2_WARNING", None)
-        else:
-            os.environ["NO_MKDOCS_2_WARNING"] = before
+        for name in added:
+            os.environ.pop(name, None)
 
 
 @contextmanager
@@ -156,7 +164,7 @@ def _mkdocs_run(settings: MkDocsSettings, site_dir: Path) -> Iterator[_Collect]:
     from mkdocs.exceptions import MkDocsException
 
     check_config(settings.config_file)
-    with _mkdocs_2_banner_off(), _captured_mkdocs_log() as log:
+    with _build_environment(), _captured_mkdocs_log() as log:
         try:
             yield log
         except OSError as exc:

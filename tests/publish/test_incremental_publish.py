@@ -141,11 +141,13 @@ def _tree(folder: Path) -> dict[str, str]:
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled project, built and published once: every example starts from a copy."""
     project = copy_project(tmp_path_factory.mktemp("published") / "project")
-    assert pipeline.build(project).rendered == "full"
+    assert pipeline.build(project, site_url=ADDRESS).rendered == "full"
     return project.root
 
 
 EXAMPLES = int(os.environ.get("BVPP_PROPERTY_EXAMPLES", "1"))
+ADDRESS = "https://council.example.org/plan/"
+"""The builds are given a public address, so the sitemap lists every page and is compared too."""
 
 
 # no shrinking: each step is two real builds, and the failing edit is named in the message
@@ -162,8 +164,8 @@ def test_every_kind_of_edit_publishes_what_a_clean_build_does(
         before = root.parent / f"before-{edit.__name__}"
         shutil.copytree(project.site, before, symlinks=True)  # the last publication, for --clean
         expected = edit(project, data)
-        assert pipeline.build(project).rendered == expected, edit.__name__
-        clean = pipeline.build(Project.at(root, site=before), clean=True)
+        assert pipeline.build(project, site_url=ADDRESS).rendered == expected, edit.__name__
+        clean = pipeline.build(Project.at(root, site=before), site_url=ADDRESS, clean=True)
         assert clean.rendered == "full"
         assert _tree(project.site) == _tree(before), edit.__name__
 
@@ -173,7 +175,7 @@ def test_an_unchanged_plan_renders_no_page_again(published: Path, tmp_path: Path
     shutil.copytree(published, root, symlinks=True)
     page = root / "site" / "index.html"
     written = page.stat().st_mtime_ns
-    result = pipeline.build(Project.at(root))
+    result = pipeline.build(Project.at(root), site_url=ADDRESS)
     assert result.rendered == "pages"
     assert page.stat().st_mtime_ns == written  # the same file, linked, not rendered again
 
@@ -190,7 +192,7 @@ def test_the_published_site_is_untouched_by_a_partial_build(published: Path, tmp
     kept = (root / "kept-home.html")
     os.link(home, kept)  # a second name for the published file, as a web server might hold it
     (project.content / "sections" / "01-leaders-foreword.md").open("a").write("\nA new sentence.\n")
-    assert pipeline.build(project).rendered == "pages"
+    assert pipeline.build(project, site_url=ADDRESS).rendered == "pages"
     assert kept.read_bytes() == old  # the published inode was not written into
 
 
@@ -203,21 +205,21 @@ def test_a_removed_outcome_loses_its_page_in_a_partial_build(published: Path, tm
     start = text.index("      - id: improved-park-safety")
     theme.write_text(text[:start] + text[text.index("      - id: improved-playground-equipment"):])
     assert (project.site / "outcomes" / "improved-park-safety" / "index.html").is_file()
-    assert pipeline.build(project).rendered == "pages"
+    assert pipeline.build(project, site_url=ADDRESS).rendered == "pages"
     assert not (project.site / "outcomes" / "improved-park-safety").exists()
 
 
 def test_clean_forces_a_full_build(published: Path, tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(published, root, symlinks=True)
-    assert pipeline.build(Project.at(root), clean=True).rendered == "full"
+    assert pipeline.build(Project.at(root), site_url=ADDRESS, clean=True).rendered == "full"
 
 
 def test_a_site_without_its_record_is_built_afresh(published: Path, tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(published, root, symlinks=True)
     (root / "site" / incremental.BUILT_FROM).unlink()
-    assert pipeline.build(Project.at(root)).rendered == "full"
+    assert pipeline.build(Project.at(root), site_url=ADDRESS).rendered == "full"
     assert incremental.built_from(root / "site")  # and records it for the next
 
 
@@ -226,8 +228,8 @@ def test_a_plugin_in_mkdocs_yml_means_a_full_build(published: Path, tmp_path: Pa
     shutil.copytree(published, root, symlinks=True)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text().replace("plugins: []", "plugins:\n  - tags"))
-    assert pipeline.build(Project.at(root)).rendered == "full"
-    assert pipeline.build(Project.at(root)).rendered == "full"  # every time: it is not accounted for
+    assert pipeline.build(Project.at(root), site_url=ADDRESS).rendered == "full"
+    assert pipeline.build(Project.at(root), site_url=ADDRESS).rendered == "full"  # every time: it is not accounted for
 
 
 def test_only_files_the_new_build_makes_and_mkdocs_did_not_write_are_linked(tmp_path: Path) -> None:
