@@ -121,3 +121,11 @@ def test_a_title_pasted_whole_is_searched_by_its_longest_words(
     assert whole[0] == _searched(browser, request_log, site_url, "Improving standard education,")[0]
     # and the page holding the whole title still comes first
     assert whole[1][:1] == ["themes/lifelong-learning/priority-a/"], whole[1][:5]
+
+
+def test_the_status_line_says_how_many_pages_match_what(home: Page) -> None:
+    """The announced line names the words right after the count, as a sentence reads."""
+    search(home, "graffiti")
+    said = home.locator("form.bvpp-search [role=status]").inner_text()
+    assert said.startswith("pages match “graffiti”", said.index(" ") + 1), said
+    assert said.endswith("are listed.") or said.endswith("”."), said

@@ -113,11 +113,12 @@
     }).then(function (shown) {
       if (!shown || query !== latest) return;
       list.replaceChildren.apply(list, shown.pages.map(item));
-      var count = shown.total === 0 ? "No pages match"
-        : shown.total === 1 ? "1 page matches"
-        : shown.total > SHOWN ? shown.total + " pages match; the first " + SHOWN + " are listed"
-        : shown.total + " pages match";
-      say(count + " “" + query.trim() + "”.", "done", query);
+      var words = " “" + query.trim() + "”";
+      var count = shown.total === 0 ? "No pages match" + words + "."
+        : shown.total === 1 ? "1 page matches" + words + "."
+        : shown.total > SHOWN ? shown.total + " pages match" + words + "; the first " + SHOWN + " are listed."
+        : shown.total + " pages match" + words + ".";
+      say(count, "done", query);
     }).catch(function () {
       if (query !== latest) return;
       list.replaceChildren();
