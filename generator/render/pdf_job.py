@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from generator.derive.facts import Facts
 from generator.model.plan import Plan
@@ -39,11 +39,26 @@ _POLL_SECONDS = 0.2
 """How often a waiting parent checks that the child is still alive."""
 
 
+class _Cancelled:
+    """Used in ``with``: cancelled when the block is left, however it is left."""
+
+    def cancel(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.cancel()
+
+
 class PdfProcessError(Exception):
     """The PDF process ended without an answer (killed, or crashed in WeasyPrint's C libraries)."""
 
 
-class PdfWorker:
+class PdfWorker(_Cancelled):
     """A forked child that loads WeasyPrint and its fonts at once, then renders the one HTML
     document it is sent: started before the content is read, it is ready when the HTML is."""
 
@@ -57,14 +72,6 @@ class PdfWorker:
             self.process.terminate()
         self.process.join()
         self.line.close()
-
-    def __enter__(self) -> PdfWorker:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.cancel()
 
 
 def start_worker() -> PdfWorker | None:
@@ -93,7 +100,7 @@ def pdf_worker(wanted: bool) -> Iterator[PdfWorker | None]:
             worker.cancel()
 
 
-class PendingPdf:
+class PendingPdf(_Cancelled):
     """A PDF being rendered in a second process, or already at hand (reused from the cache)."""
 
     def __init__(
@@ -153,14 +160,6 @@ class PendingPdf:
         """End the child if it is still running; safe to call more than once."""
         if self._worker is not None:
             self._worker.cancel()
-
-    def __enter__(self) -> PendingPdf:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.cancel()
 
 
 def start_plan_pdf(
