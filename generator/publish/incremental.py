@@ -70,9 +70,10 @@ def _file_digest(path: Path) -> str:
 
 
 def _folder_digest(folder: Path) -> str:
-    """Every file's name and a hash of its bytes (an edit can keep a file's size and time)."""
+    """Every file's name and a hash of its bytes (an edit can keep a file's size and time);
+    Python's compiled copies aside (written as modules are first imported, they follow the code)."""
     digest = hashlib.blake2b()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -246,3 +246,16 @@ def test_only_files_the_new_build_makes_and_mkdocs_did_not_write_are_linked(tmp_
     assert (staging / "b" / "index.html").read_text() == "new b"
     assert not (staging / "removed").exists() and not (staging / "pagefind").exists()
     assert sorted(p.name for p in staging.iterdir()) == ["a", "b"]  # no probe left behind
+
+
+def test_compiled_python_files_do_not_change_the_digest(tmp_path: Path) -> None:
+    """Python writes __pycache__ as modules are first imported: that is not a change of code."""
+    folder = tmp_path / "code"
+    (folder / "pkg").mkdir(parents=True)
+    (folder / "pkg" / "a.py").write_text("x = 1\n")
+    before = incremental._folder_digest(folder)
+    (folder / "pkg" / "__pycache__").mkdir()
+    (folder / "pkg" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"compiled")
+    assert incremental._folder_digest(folder) == before
+    (folder / "pkg" / "a.py").write_text("x = 2\n")  # same size: still a change
+    assert incremental._folder_digest(folder) != before
