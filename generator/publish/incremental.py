@@ -29,6 +29,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -150,19 +151,54 @@ def _plugin_class() -> type[Any]:
 
         published = Path()
         made: set[str] = set()  # noqa: RUF012 (set per build in on_files)
+        rendered: set[str] = set()  # noqa: RUF012 (the pages' HTML this build writes)
+        kept: list[Path] = []  # noqa: RUF012 (the Markdown of the pages it does not render)
 
         def on_files(self, files: Any, /, *, config: Any) -> Any:
-            made = set()
+            made, rendered, kept = set(), set(), []
             for file in files:
                 made.add(file.dest_uri)
                 if _unchanged(file, self.published / file.dest_uri):
                     file.is_modified = _no  # a dirty build neither reads nor writes it
+                    if file.is_documentation_page():
+                        kept.append(Path(file.abs_src_path))
+                elif file.is_documentation_page():
+                    rendered.add(file.dest_uri)
+            self.rendered, self.kept = rendered, kept
             templates = [*config.theme.static_templates, *config.extra_templates]
             made.update(templates, (f"{t}.gz" for t in templates if t.endswith(".xml")))
             self.made = made
             return files
 
     return SkipUnchanged
+
+
+def unchecked_anchor_links(site: Path, staging: Path, plugin: Any) -> list[str]:
+    """Anchors that a page rendered again no longer has, and that a page not rendered names.
+
+    MkDocs checks a page's links to anchors in other pages only when it renders that page, so
+    a partial build would not see that an unchanged page links to an anchor an edit removed; a
+    clean build would (and fail, strictly). Such an anchor means a clean build. Naming it is
+    enough (``#anchor`` anywhere in the page's Markdown): a false alarm costs a clean build.
+    """
+    removed: set[str] = set()
+    for name in plugin.rendered:
+        try:
+            before = _ids((site / name).read_text(encoding="utf-8"))
+        except (FileNotFoundError, UnicodeDecodeError):
+            continue  # a new page: nothing linked to it before
+        removed |= before - _ids((staging / name).read_text(encoding="utf-8"))
+    if not removed:
+        return []
+    named = re.compile("#(" + "|".join(re.escape(a) for a in sorted(removed)) + r")(?![\w-])")
+    return sorted({m[1] for path in plugin.kept for m in named.finditer(path.read_text(encoding="utf-8"))})
+
+
+_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def _ids(html: str) -> set[str]:
+    return {next(g for g in match.groups() if g is not None) for match in _ID.finditer(html)}
 
 
 def _no() -> bool:

@@ -25,6 +25,7 @@ from generator.publish.incremental import (
     link_unchanged,
     record,
     skip_unchanged,
+    unchecked_anchor_links,
 )
 from generator.publish.mkdocs_problems import config_problems, record_problem, template_problem
 from generator.publish.outputs import WRITE_FAULTS, output_error, writing
@@ -274,6 +275,9 @@ def publish(settings: MkDocsSettings, site_dir: Path, clean: bool = False) -> Pu
                            and can_link(site_dir, staging))
                 skip = skip_unchanged(site_dir) if partial else None
                 run_mkdocs(config, log, dirty=partial, plugin=skip)
+                if skip is not None and unchecked_anchor_links(site_dir, staging, skip):
+                    partial, skip = False, None  # links to them go unchecked unless all is rendered
+                    run_mkdocs(load_mkdocs_config(settings, staging), log)
             clock.lap("mkdocs")
             linked = link_unchanged(site_dir, staging, skip.made) if skip is not None else 0
             if skip is not None:

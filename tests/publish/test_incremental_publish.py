@@ -29,6 +29,7 @@ from generator import pipeline
 from generator.pipeline import Project
 from generator.publish import incremental
 from generator.publish.incremental import can_link, link_unchanged
+from generator.publish.mkdocs import SiteBuildError
 from tests.conftest import copy_project
 
 WORDS = st.lists(
@@ -259,3 +260,31 @@ def test_compiled_python_files_do_not_change_the_digest(tmp_path: Path) -> None:
     assert incremental._folder_digest(folder) == before
     (folder / "pkg" / "a.py").write_text("x = 2\n")  # same size: still a change
     assert incremental._folder_digest(folder) != before
+
+
+def test_a_link_to_an_anchor_an_edit_removes_fails_as_a_clean_build_does(tmp_path: Path) -> None:
+    """MkDocs checks links to anchors only on pages it renders: the unchanged page that links
+    to a heading an edit removed must still be checked, so the build fails, strictly, as a clean
+    build does, and the published site stays as it was."""
+    project = copy_project(tmp_path / "project")
+    sections = project.content / "sections"
+    foreword, about = sections / "01-leaders-foreword.md", sections / "02-about-harrow.md"
+    foreword.write_text(foreword.read_text() + "\nSee [the borough](about-harrow.md#the-borough-today).\n")
+    about.write_text(about.read_text() + "\n## The borough today\n\nA sentence.\n")
+    assert pipeline.build(project, site_url=ADDRESS).rendered == "full"
+    published = _tree(project.site)
+    about.write_text(about.read_text().replace("## The borough today", "## The borough now"))
+    with pytest.raises(SiteBuildError, match="the-borough-today"):
+        pipeline.build(project, site_url=ADDRESS)
+    assert _tree(project.site) == published
+    with pytest.raises(SiteBuildError, match="the-borough-today"):
+        pipeline.build(project, site_url=ADDRESS, clean=True)
+
+
+def test_a_removed_anchor_that_nothing_names_keeps_the_build_partial(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    about = project.content / "sections" / "02-about-harrow.md"
+    about.write_text(about.read_text() + "\n## The borough today\n\nA sentence.\n")
+    assert pipeline.build(project, site_url=ADDRESS).rendered == "full"
+    about.write_text(about.read_text().replace("## The borough today", "## The borough now"))
+    assert pipeline.build(project, site_url=ADDRESS).rendered == "pages"
