@@ -30,6 +30,7 @@ from generator.model import urls as paths
 from generator.model.changes import Baseline, ChangeReport
 from generator.model.plan import Plan
 from generator.publish.engines import GENERATED_CONFIG, write_generated_config
+from generator.publish.incremental import code_digest
 from generator.publish.mkdocs import MkDocsSettings, check_config, publish
 from generator.publish.mkdocs import site_url as checked_site_url
 from generator.publish.outputs import refuse_unsafe_site, writing
@@ -72,6 +73,9 @@ class Project:
         """The project's mkdocs.yml."""
         return self.root / "mkdocs.yml"
 
+
+RENDER_CACHE = Path("build") / "render-cache.pickle"
+"""Where ``bvpp build`` keeps its rendered pages between runs, under the project folder."""
 
 Progress = Callable[[str, float, str], None]
 """Told of each stage as it ends: its name, seconds, and what it did."""
@@ -155,7 +159,8 @@ class Memory:
     Each part is exact, never a guess: files are re-parsed unless their text is identical,
     pages re-rendered unless every input is (:mod:`generator.core.rendercache`), and generated files
     read back unless this process wrote them and they have not moved since. ``bvpp build``
-    keeps no memory: a published build parses, renders and compares everything.
+    keeps only the rendered pages, on disk between its runs (:data:`RENDER_CACHE`): it parses
+    every file and compares every generated file with what is there.
     """
 
     parsed: ParseCache = field(default_factory=ParseCache)
@@ -268,7 +273,8 @@ def build(
 
     ``pdf=True`` also renders the whole plan as a PDF (seconds): ``bvpp build`` does so unless
     given ``--no-pdf``; tests and the live preview leave it out unless they need it.
-    ``progress`` is as for :func:`generate`. A published build keeps no :class:`Memory`.
+    ``progress`` is as for :func:`generate`. A published build keeps its rendered pages in
+    ``build/`` (:data:`RENDER_CACHE`) and reuses those whose inputs are unchanged.
     ``site_url`` is the site's public address (checked by :func:`generator.publish.mkdocs.site_url`).
     A site folder that would replace the project, its inputs or a folder bvpp did not make is
     refused first (:class:`~generator.publish.outputs.RefusedOutputError`); a write the system refuses
@@ -281,7 +287,14 @@ def build(
     # before any work: where the site would go, and whether MkDocs can read its settings
     refuse_unsafe_site(project.site, project.root, project.content, project.root / "theme")
     check_config(project.config_file)
-    result = generate(project, strict=strict, pdf=pdf, progress=progress, since=since)
+    # Pages rendered by the last build of this project are reused while their inputs are the
+    # same (generator.core.rendercache); --clean renders every one. Kept for the next build.
+    cache, namespace = project.root / RENDER_CACHE, code_digest()
+    renders = RenderCache() if clean else RenderCache.load(cache, namespace)
+    result = generate(project, strict=strict, pdf=pdf, memory=Memory(rendered=renders),
+                      progress=progress, since=since)
+    with writing(cache):
+        renders.save(cache, namespace)
     settings = replace(mkdocs_settings(project, result), site_url=address)
     published = publish(settings, project.site, clean=clean)
     # The same settings as a file, for engines that read one (Zensical): see generator.publish.engines.

@@ -12,9 +12,9 @@ refuses any value it cannot take apart (a lambda, a bound method, an open file, 
 unknown class) rather than guessing: pass plain data — strings, numbers, dates, lists, dicts,
 dataclasses, ``SimpleNamespace`` views and pydantic models — to templates. (A module-level
 function or class is identified by its qualified name, which cannot change while the process
-runs.) The cache lives in
-memory only, is never shared between processes, and ``bvpp build`` does not use it: a
-published build renders every page.
+runs.) ``bvpp build`` keeps the cache on disk between its runs (:meth:`RenderCache.save`,
+:meth:`RenderCache.load`) under a namespace that names bvpp's code and every installed package:
+code that may have changed means an empty cache, never a stale page.
 """
 
 from __future__ import annotations
@@ -31,9 +31,12 @@ import types
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from enum import Enum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+
+from generator.core.files import atomic_write
 
 T = TypeVar("T")
 
@@ -207,6 +210,30 @@ class RenderCache:
             _ACTIVE.reset(token)
             self._entries, self._used = self._used, {}
             self._fingerprint = Fingerprinter()  # let go of this build's values
+
+    def save(self, path: Path, namespace: str) -> None:
+        """Keep what the last build used in ``path``, for a later process with the same ``namespace``."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = pickle.dumps(self._entries, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(path, namespace.encode() + b"\n" + body)
+
+    @classmethod
+    def load(cls, path: Path, namespace: str) -> RenderCache:
+        """A cache holding what :meth:`save` kept in ``path`` under the same ``namespace``, or an
+        empty one (no file, another namespace, a damaged file). The namespace is read first:
+        results of other code are never unpickled."""
+        cache = cls()
+        try:
+            with path.open("rb") as file:
+                if file.readline().rstrip(b"\n") != namespace.encode():
+                    return cache
+                entries = pickle.load(file)  # bvpp's own file in build/, as jinja-cache is
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+                ImportError, IndexError):
+            return cache
+        if isinstance(entries, dict):
+            cache._entries = entries
+        return cache
 
     def get_or_make(self, kind: str, inputs: Any, make: Callable[[], T]) -> T:
         """``make()``'s result for these inputs: reused when an earlier build made it."""

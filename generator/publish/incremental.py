@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,12 @@ def _folder_digest(folder: Path) -> str:
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def code_digest() -> str:
+    """bvpp's code, every installed package's version and Python's: what a result kept from an
+    earlier process (the render cache) is valid for."""
+    return hashlib.sha256(f"{sys.version}\n{_installed()}\n{_own_code()}".encode()).hexdigest()
 
 
 @functools.cache

@@ -161,3 +161,29 @@ def test_reuse_without_a_cache_always_makes() -> None:
         with cache.build():
             reuse("kind", ("same",), lambda: made.append(1))
     assert len(made) == 3 and cache.stats.reused == 1
+
+
+def test_a_saved_cache_is_loaded_only_under_its_namespace(tmp_path: Path) -> None:
+    from generator.core.rendercache import RenderCache
+
+    made: list[str] = []
+
+    def page(text: str) -> str:
+        made.append(text)
+        return text.upper()
+
+    cache = RenderCache()
+    with cache.build():
+        assert cache.get_or_make("page", {"t": "a"}, lambda: page("a")) == "A"
+    path = tmp_path / "build" / "render-cache.pickle"
+    cache.save(path, "code 1")
+    again = RenderCache.load(path, "code 1")
+    with again.build():
+        assert again.get_or_make("page", {"t": "a"}, lambda: page("a")) == "A"
+    assert made == ["a"]  # reused from the file, not made again
+    other = RenderCache.load(path, "code 2")  # another version of bvpp: nothing reused
+    with other.build():
+        other.get_or_make("page", {"t": "a"}, lambda: page("a"))
+    assert made == ["a", "a"]
+    path.write_bytes(b"code 1\nnot a pickle")
+    assert RenderCache.load(path, "code 1").get_or_make("page", {}, lambda: "made") == "made"

@@ -288,3 +288,20 @@ def test_a_removed_anchor_that_nothing_names_keeps_the_build_partial(tmp_path: P
     assert pipeline.build(project, site_url=ADDRESS).rendered == "full"
     about.write_text(about.read_text().replace("## The borough today", "## The borough now"))
     assert pipeline.build(project, site_url=ADDRESS).rendered == "pages"
+
+
+def test_the_next_build_renders_again_only_the_pages_an_edit_changed(published: Path, tmp_path: Path) -> None:
+    """Rendered pages are kept in build/ between runs (pipeline.RENDER_CACHE), like a new process."""
+    root = tmp_path / "project"
+    shutil.copytree(published, root, symlinks=True)
+    project = Project.at(root)
+    said: dict[str, str] = {}
+    theme = project.content / "themes" / "environment.yaml"
+    theme.write_text(theme.read_text().replace("Removal of all graffiti", "Removal of every graffito", 1))
+    pipeline.build(project, site_url=ADDRESS, progress=lambda stage, _s, detail: said.update({stage: detail}))
+    afresh = int(said["build"].split(", ")[1].split()[0])
+    assert 1 <= afresh <= 10, said["build"]  # of 259 pages; the rest are the last build's
+    cleanly: dict[str, str] = {}
+    pipeline.build(project, site_url=ADDRESS, clean=True,
+                   progress=lambda stage, _s, detail: cleanly.update({stage: detail}))
+    assert int(cleanly["build"].split(", ")[1].split()[0]) > 250, cleanly["build"]
