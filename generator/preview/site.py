@@ -16,11 +16,11 @@ whole as ``bvpp build`` does.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.publish.incremental import files_digest
 from generator.publish.mkdocs import MkDocsSettings, build_mkdocs, index_search, publish
 from generator.publish.write import MARKER, WriteResult
 
@@ -36,8 +36,8 @@ class PreviewSite:
 
     def update(self, settings: MkDocsSettings, written: WriteResult) -> str:
         """Bring the preview site up to date with the docs folder; "full" or "pages"."""
-        stamp = (settings.nav, settings.site_name, settings.extra, _files_stamp(settings.config_file),
-                 _files_stamp(self.theme))
+        stamp = (settings.nav, settings.site_name, settings.extra, files_digest(settings.config_file),
+                 files_digest(self.theme))
         docs_files = _docs_files(settings.docs_dir)
         partial = (
             self.built_from == stamp
@@ -58,12 +58,3 @@ class PreviewSite:
 def _docs_files(docs: Path) -> frozenset[str]:
     files = (path for path in docs.rglob("*") if path.is_file() and path.name != MARKER)
     return frozenset(path.relative_to(docs).as_posix() for path in files)
-
-
-def _files_stamp(path: Path) -> tuple[tuple[str, str], ...]:
-    """Each file's name and a hash of its bytes, for a file or every file under a folder.
-
-    The bytes, not the modification time: an edit can keep the size and the time.
-    """
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-    return tuple((p.as_posix(), hashlib.blake2b(p.read_bytes()).hexdigest()) for p in files)

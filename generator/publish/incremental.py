@@ -53,9 +53,9 @@ def fingerprint(config: Any, settings: dict[str, Any]) -> str | None:
         return None
     digest = hashlib.sha256()
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
-    digest.update(_file_digest(Path(config.config_file_path)).encode())
+    digest.update(files_digest(Path(config.config_file_path)).encode())
     for folder in _theme_folders(config):
-        digest.update(_folder_digest(folder).encode())
+        digest.update(files_digest(folder).encode())
     digest.update(_installed().encode())
     digest.update(_own_code().encode())
     return digest.hexdigest()
@@ -67,17 +67,17 @@ def _theme_folders(config: Any) -> list[Path]:
     return [Path(custom)] if custom else []
 
 
-def _file_digest(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes()).hexdigest()
-
-
-def _folder_digest(folder: Path) -> str:
-    """Every file's name and a hash of its bytes (an edit can keep a file's size and time);
-    Python's compiled copies aside (written as modules are first imported, they follow the code)."""
+def files_digest(path: Path) -> str:
+    """A file's bytes, or every file's name and bytes under a folder (an edit can keep a file's
+    size and time); Python's compiled copies aside (written as modules are first imported, they
+    follow the code)."""
     digest = hashlib.blake2b()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+    if path.is_file():
         digest.update(path.read_bytes())
+        return digest.hexdigest()
+    for file in sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(file.relative_to(path).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes())
     return digest.hexdigest()
 
 
@@ -97,7 +97,7 @@ def _installed() -> str:
 @functools.cache
 def _own_code() -> str:
     """bvpp's own code: a new version may change what the partial build relies on."""
-    return _folder_digest(Path(__file__).resolve().parent.parent)
+    return files_digest(Path(__file__).resolve().parent.parent)
 
 
 def built_from(site: Path) -> str | None:

@@ -261,12 +261,12 @@ def test_compiled_python_files_do_not_change_the_digest(tmp_path: Path) -> None:
     folder = tmp_path / "code"
     (folder / "pkg").mkdir(parents=True)
     (folder / "pkg" / "a.py").write_text("x = 1\n")
-    before = incremental._folder_digest(folder)
+    before = incremental.files_digest(folder)
     (folder / "pkg" / "__pycache__").mkdir()
     (folder / "pkg" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"compiled")
-    assert incremental._folder_digest(folder) == before
+    assert incremental.files_digest(folder) == before
     (folder / "pkg" / "a.py").write_text("x = 2\n")  # same size: still a change
-    assert incremental._folder_digest(folder) != before
+    assert incremental.files_digest(folder) != before
 
 
 def test_a_link_to_an_anchor_an_edit_removes_fails_as_a_clean_build_does(tmp_path: Path) -> None:
