@@ -214,8 +214,10 @@ def _no() -> bool:
 
 def _unchanged(file: Any, published: Path) -> bool:
     """MkDocs' ``File.is_modified``, negated, with the published copy as the destination."""
-    if file.abs_src_path is None or getattr(file, "_content", None) is not None:
-        return False  # made in memory: always written
+    if file.abs_src_path is None:
+        # Made in memory: always written. MkDocs' public API (File.generated with content, the
+        # content_string and content_bytes setters) leaves a file held in memory no source path.
+        return False
     try:
         return published.stat().st_mtime >= Path(file.abs_src_path).stat().st_mtime
     except OSError:
