@@ -18,6 +18,7 @@ from click.decorators import FC
 
 from generator import pipeline
 from generator.core.problems import ContentError, Problem, Report, Severity
+from generator.core.words import count_words
 from generator.load.published import BaselineError
 from generator.publish.mkdocs import SiteBuildError, site_url
 from generator.publish.outputs import OutputError, RefusedOutputError
@@ -54,7 +55,8 @@ def _stop(message: str, problems: Sequence[Problem] = ()) -> NoReturn:
 def _summary(report: Report) -> str:
     errors, warnings = len(report.errors), len(report.warnings)
     gaps = sum(1 for p in report.warnings if p.kind == "gap")
-    return f"{errors} error(s), {warnings} warning(s) ({gaps} draft gaps)"
+    counted = count_words(errors, "error"), count_words(warnings, "warning"), count_words(gaps, "draft gap")
+    return "{}, {} ({})".format(*counted)
 
 
 project_option = click.option(
@@ -190,7 +192,8 @@ def build(
                 clean=clean,
             )
     except ContentError as exc:
-        _stop(f"build stopped: {len(exc.problems)} problem(s); the site was not changed", exc.problems)
+        problems = count_words(len(exc.problems), "problem")
+        _stop(f"build stopped: {problems}; the site was not changed", exc.problems)
     except SiteBuildError as exc:
         _stop("mkdocs build failed; the site was not changed", exc.problems)
     except OutputError as exc:
@@ -208,7 +211,7 @@ def build(
     click.echo(
         f"built {result.pages} pages into {project.site} "
         f"({len(result.written.written)} written, {len(result.written.removed)} removed); "
-        f"{len(warnings)} warning(s), see 'bvpp check'",
+        f"{count_words(len(warnings), 'warning')}, see 'bvpp check'",
         err=True,
     )
     if result.pdf is not None:
@@ -233,7 +236,7 @@ def changes(root: Path, content: Path | None, site_dir: Path | None, since: str 
         _stop(str(exc))
     if report is None:
         errors = result.report.errors
-        _stop(f"{len(errors)} error(s) in the content: nothing to compare", errors)
+        _stop(f"{count_words(len(errors), 'error')} in the content: nothing to compare", errors)
     if fmt == "json":
         click.echo(as_json(report))
         return
@@ -279,7 +282,7 @@ def schema(root: Path, check_only: bool) -> None:
             _stop("run 'bvpp schema' to regenerate them")
         return
     changed = write_schemas(folder)
-    click.echo(f"{len(changed)} schema file(s) written to {folder}", err=True)
+    click.echo(f"{count_words(len(changed), 'schema file')} written to {folder}", err=True)
 
 
 @main.group()
@@ -324,11 +327,11 @@ def returns_template(
     if any(p.kind == "usage" for p in problems):
         raise click.BadParameter(problems[0].message, param_hint="--directorate")
     if made is None:
-        _stop(f"no template written: {len(problems)} problem(s) in the content", problems)
+        _stop(f"no template written: {count_words(len(problems), 'problem')} in the content", problems)
     rows, files = made
     click.echo(
-        f"wrote {', '.join(str(f) for f in files)}: {len(rows.indicators)} indicator(s), "
-        f"{len(rows.tasks)} task(s) for {label.strip()}",
+        f"wrote {', '.join(str(f) for f in files)}: {count_words(len(rows.indicators), 'indicator')}, "
+        f"{count_words(len(rows.tasks), 'task')} for {label.strip()}",
         err=True,
     )
 
@@ -348,7 +351,8 @@ def returns_import(root: Path, content: Path | None, file: Path, dry_run: bool, 
     project = _project(root, content)
     done, problems = import_return(project.content, file, str(file), replace=replace, dry_run=dry_run)
     if done is None:
-        _stop(f"nothing imported: {len(problems)} problem(s); the content was not changed", problems)
+        counted = count_words(len(problems), "problem")
+        _stop(f"nothing imported: {counted}; the content was not changed", problems)
     for line in done.lines:
         click.echo(line)
     verb = "would write" if dry_run else "wrote"

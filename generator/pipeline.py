@@ -21,6 +21,7 @@ from generator.core.escape import title_html
 from generator.core.problems import ContentError, Report
 from generator.core.rendercache import RenderCache
 from generator.core.templatecache import bytecode_cache
+from generator.core.words import count_words
 from generator.derive.changes import report as change_report
 from generator.derive.facts import Facts, derive_facts
 from generator.load.git_version import content_at
@@ -142,7 +143,8 @@ def check(project: Project, timings: Timings | None = None) -> CheckResult:
     facts = derive_facts(plan)
     started = timings.mark("derive", started, f"{len(facts.gaps)} gaps")
     report.extend(validate(plan, facts))
-    timings.mark("validate", started, f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    errors, warnings = count_words(len(report.errors), "error"), count_words(len(report.warnings), "warning")
+    timings.mark("validate", started, f"{errors}, {warnings}")
     return CheckResult(plan, report, facts)
 
 
@@ -326,7 +328,8 @@ def baseline(project: Project, since: str | None = None) -> Baseline | None:
     if plan is None or errors:
         first = f"; the first: {errors[0].message}" if errors else ""
         raise BaselineError(
-            f"--since {since}: the content at that commit does not load ({len(errors)} problem(s)){first}"
+            f"--since {since}: the content at that commit does not load "
+            f"({count_words(len(errors), 'problem')}){first}"
         )
     return plan_baseline(plan)
 

@@ -52,13 +52,14 @@ from click.testing import CliRunner, Result
 from generator.cli import main
 from generator.core.cache import ParseCache
 from generator.core.cache import active as cache_active
+from generator.core.words import count_words
 from tests.conftest import copy_project
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PLACEHOLDER = "<project>"
 REFRESH = os.environ.get("BVPP_REFRESH_GOLDEN") == "1"
 
-_SUMMARY = re.compile(r"^\d+ error\(s\), \d+ warning\(s\)|^  draft gaps in ")
+_SUMMARY = re.compile(r"^[\d,]+ errors?, [\d,]+ warnings? |^  draft gaps in ")
 _WARNING = re.compile(r"^(?:\S+: )?warning: ")
 _ERROR_HEAD = re.compile(r"^content/\S+?(?::\d+:\d+)?: \S")
 
@@ -366,7 +367,7 @@ def refresh() -> None:
         if "Traceback" in result.output:
             print(f"{case.name}: TRACEBACK\n{result.output}", file=sys.stderr)
         case.expected.write_text(errors, encoding="utf-8")
-        verdict = "accepted" if not errors else f"{errors.count(chr(10)) // 2} error(s)"
+        verdict = "accepted" if not errors else count_words(errors.count(chr(10)) // 2, "error")
         print(f"{case.name}: exit {result.exit_code}, {verdict}")
 
 

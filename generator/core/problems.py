@@ -13,6 +13,8 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from generator.core.words import count_words
+
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
 
@@ -137,7 +139,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=Problem.sort_key)
         first = self.problems[0].format() if self.problems else "content problems"
-        super().__init__(f"{len(self.problems)} problem(s); first: {first}")
+        super().__init__(f"{count_words(len(self.problems), 'problem')}; first: {first}")
 
 
 class FirstGiven(Generic[K, T]):

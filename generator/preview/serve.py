@@ -29,6 +29,7 @@ from watchdog.observers.polling import PollingObserver
 
 from generator import pipeline
 from generator.core.problems import ContentError
+from generator.core.words import count_words
 from generator.preview.livereload import LiveState, PreviewServer
 from generator.preview.site import PreviewSite
 from generator.publish.mkdocs import SiteBuildError
@@ -80,7 +81,7 @@ class Preview:
         self.last_kind = kind
         changed = len(result.written.written) + len(result.written.removed)
         how = "in full" if kind == "full" else "its changed pages"
-        self.say(f"rebuilt the preview ({how}; {changed} generated file(s) changed) in "
+        self.say(f"rebuilt the preview ({how}; {count_words(changed, 'generated file')} changed) in "
                  f"{time.perf_counter() - started:.1f}s")
         settle_memory()
         return True

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from generator.core.escape import front_matter_title, html_attr, html_text, md_text
 from generator.core.rendercache import reuse
+from generator.core.words import count_words
 from generator.model import urls as paths
 from generator.model.base import Gap
 from generator.render.fragments import GLOBALS as FRAGMENTS
@@ -67,11 +68,6 @@ def _yaml(value: object) -> Markup:
 
 def _h(value: str | None) -> Markup:
     return html_text(value or "")
-
-
-def count_words(number: int, singular: str, plural: str | None = None) -> str:
-    """``1 outcome``, ``45 outcomes``: never "outcome(s)" (CONTENT-STYLE: no "(s)" plurals)."""
-    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.core.files import atomic_write
 from generator.core.problems import Location, Problem, Severity
+from generator.core.words import count_words
 from generator.load.plan import load_content
 from generator.model.plan import Plan
 from generator.returns.check import Changes, check_return
@@ -110,7 +111,7 @@ def describe(changes: Changes) -> list[str]:
         was = f" (was {task.old.status or 'no status'})" if task.old is not None else ""
         lines.append(f"{verb} update {task.plan}/{task.update.task} for {changes.period.label}{status}{was}")
     if changes.unchanged:
-        lines.append(f"{changes.unchanged} row(s) already published as they are: unchanged")
+        lines.append(f"{count_words(changes.unchanged, 'row')} already published as they are: unchanged")
     return lines
 
 

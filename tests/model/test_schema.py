@@ -246,4 +246,4 @@ def test_cli_writes_then_checks(tmp_path: Path) -> None:
     assert one.exit_code == 1
     assert "theme.schema.json" in one.output and "plan.schema.json" not in one.output
     again = runner.invoke(main, ["schema", "--project", str(tmp_path)])
-    assert "1 schema file(s) written" in again.output
+    assert "1 schema file written" in again.output

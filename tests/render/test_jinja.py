@@ -13,7 +13,7 @@ import pytest
 from markupsafe import Markup
 
 from generator.model.base import Gap
-from generator.render.jinja import UnescapedValueError, count_words, environment, render
+from generator.render.jinja import UnescapedValueError, environment, render
 
 
 def printed(template: str, **context: Any) -> str:
@@ -85,12 +85,9 @@ def test_an_anchor_takes_only_an_id() -> None:
         printed("{{ value|anchor }}", value='x" onclick="alert(1)')
 
 
-def test_count_words_never_writes_a_bracketed_plural() -> None:
-    assert count_words(1, "outcome") == "1 outcome"
-    assert count_words(1_200, "outcome") == "1,200 outcomes"
-    assert count_words(2, "priority", "priorities") == "2 priorities"
-    assert printed("{{ 3|count('theme') }}") == "3 themes"
 
+def test_the_count_filter_writes_no_bracketed_plural() -> None:
+    assert printed("{{ 1|count('theme') }}, {{ 3|count('theme') }}") == "1 theme, 3 themes"
 
 def _directorate(count: object) -> SimpleNamespace:
     return SimpleNamespace(code="CEX", name="Chief <Exec> & Co", path="directorates/cex.md", count=count)

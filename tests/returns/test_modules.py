@@ -101,5 +101,5 @@ def test_an_untouched_template_imports_as_nothing_changed(tmp_path: Path) -> Non
 
 
 def test_describe_says_each_change_in_one_line() -> None:
-    assert describe(Changes(PERIOD, "", unchanged=3)) == ["3 row(s) already published as they are: unchanged"]
+    assert describe(Changes(PERIOD, "", unchanged=3)) == ["3 rows already published as they are: unchanged"]
     assert describe(Changes(PERIOD, "")) == []
