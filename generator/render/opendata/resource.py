@@ -167,15 +167,3 @@ def text_fields(name: str, value: str | list[str] | Gap | None) -> dict[str, Val
         return {name: list(value), f"{name}_missing": None}
     return {name: value, f"{name}_missing": None}
 
-
-def gap_columns(name: str, type_: ColumnType, description: str, many: bool = False) -> tuple[Column, Column]:
-    """The value column and the ``_missing`` column of a field that the draft may leave out."""
-    return (
-        Column(name, type_, description, many=many),
-        Column(
-            f"{name}_missing",
-            "string",
-            f"Set when the draft leaves '{name}' out: the draft's own words (e.g. 'to be completed'); "
-            f"empty when '{name}' is given",
-        ),
-    )
