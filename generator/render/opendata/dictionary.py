@@ -40,14 +40,6 @@ class ColumnEntry(_Entry):
     """The draft may leave the field out: a ``<name>_missing`` column follows with its words."""
 
 
-class KeyEntry(_Entry):
-    """A column whose values are keys of another resource."""
-
-    column: str
-    resource: str
-    key: str
-
-
 class ResourceEntry(_Entry):
     """One resource as the dictionary declares it; ``columns`` is left out where the plan
     decides them (each data table's own columns)."""
@@ -57,7 +49,7 @@ class ResourceEntry(_Entry):
     columns: tuple[str | ColumnEntry, ...] | None = None
     """A bare name is one of the dictionary's ``shared_columns``."""
     primary_key: tuple[str, ...] = ()
-    foreign_keys: tuple[KeyEntry, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
 
 class Dictionary(_Entry):
@@ -124,7 +116,7 @@ def declared(
         columns if columns is not None else _columns(book, entry, filled),
         rows,
         primary_key=entry.primary_key,
-        foreign_keys=tuple(ForeignKey(key.column, key.resource, key.key) for key in entry.foreign_keys),
+        foreign_keys=entry.foreign_keys,
         **placement,
     )
 

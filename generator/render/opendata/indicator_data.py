@@ -18,6 +18,9 @@ from generator.model import urls as paths
 from generator.render.opendata.dictionary import declared
 from generator.render.opendata.resource import Resource, Row, Source
 
+FILES = (("indicators", paths.INDICATORS_CSV), ("indicator-values", paths.INDICATOR_VALUES_CSV))
+"""Each resource, with the file :mod:`~generator.render.opendata.indicator_files` writes for it."""
+
 
 def _rows(data: bytes) -> tuple[Row, ...]:
     return tuple(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
@@ -31,17 +34,6 @@ def indicators(source: Source) -> Iterator[Resource]:
     files = source.indicator_files
     if paths.INDICATORS_CSV not in files:
         return
-    yield declared(
-        "indicators",
-        _rows(files[paths.INDICATORS_CSV]),
-        formats=("csv",),
-        page=paths.INDICATORS,
-        prebuilt={"csv": files[paths.INDICATORS_CSV]},
-    )
-    yield declared(
-        "indicator-values",
-        _rows(files[paths.INDICATOR_VALUES_CSV]),
-        formats=("csv",),
-        page=paths.INDICATORS,
-        prebuilt={"csv": files[paths.INDICATOR_VALUES_CSV]},
-    )
+    for name, path in FILES:
+        data = files[path]
+        yield declared(name, _rows(data), formats=("csv",), page=paths.INDICATORS, prebuilt={"csv": data})

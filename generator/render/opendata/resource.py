@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pydantic import ConfigDict
+
 from generator.core.downloads import compact_json, json_lines
 from generator.core.escape import collapse, guard_formula
 from generator.core.rendercache import reuse
@@ -71,8 +73,9 @@ class Column:
 
 @dataclass(frozen=True)
 class ForeignKey:
-    """A column whose values are keys of another resource."""
+    """A column whose values are keys of another resource (as the dictionary declares it)."""
 
+    __pydantic_config__ = ConfigDict(extra="forbid")  # the dictionary's loader refuses a stray key
     column: str
     resource: str
     key: str
