@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pydantic import ConfigDict
+
 from generator.core.downloads import compact_json, json_lines
 from generator.core.escape import collapse, guard_formula
 from generator.core.rendercache import reuse
@@ -71,8 +73,9 @@ class Column:
 
 @dataclass(frozen=True)
 class ForeignKey:
-    """A column whose values are keys of another resource."""
+    """A column whose values are keys of another resource (as the dictionary declares it)."""
 
+    __pydantic_config__ = ConfigDict(extra="forbid")  # the dictionary's loader refuses a stray key
     column: str
     resource: str
     key: str
@@ -167,15 +170,3 @@ def text_fields(name: str, value: str | list[str] | Gap | None) -> dict[str, Val
         return {name: list(value), f"{name}_missing": None}
     return {name: value, f"{name}_missing": None}
 
-
-def gap_columns(name: str, type_: ColumnType, description: str, many: bool = False) -> tuple[Column, Column]:
-    """The value column and the ``_missing`` column of a field that the draft may leave out."""
-    return (
-        Column(name, type_, description, many=many),
-        Column(
-            f"{name}_missing",
-            "string",
-            f"Set when the draft leaves '{name}' out: the draft's own words (e.g. 'to be completed'); "
-            f"empty when '{name}' is given",
-        ),
-    )
