@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from generator.render.pages.common import Lookups, OutcomeLink, outcome_link
 from generator.render.pages.family import family
 from generator.render.pages.public_place import public_place
 from generator.render.pages.tables import place_tables
+from generator.render.pages.views import gap_groups
 
 
 @dataclass(frozen=True)
@@ -66,15 +66,6 @@ class ContactEntry:
     phone: str | None
     role: str | None
     outcomes: list[OutcomeLink]
-
-
-@dataclass(frozen=True)
-class GapGroup:
-    """The gaps of one part of the plan, under its heading on the gaps page."""
-
-    title: str
-    anchor: str
-    gaps: list[DraftGap]
 
 
 def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
@@ -196,15 +187,4 @@ def _surname_key(name: str) -> tuple[str, str]:
 
 
 def _gaps(gaps: list[DraftGap]) -> str:
-    groups: dict[str, list[DraftGap]] = {}
-    for gap in gaps:
-        groups.setdefault(gap.group, []).append(gap)
-    return render(
-        "gaps.md.j2",
-        page=paths.GAPS,
-        total=len(gaps),
-        groups=[
-            GapGroup(title=k, anchor=re.sub(r"[^a-z0-9]+", "-", k.lower()).strip("-"), gaps=v)
-            for k, v in groups.items()
-        ],
-    )
+    return render("gaps.md.j2", page=paths.GAPS, total=len(gaps), groups=gap_groups(gaps))

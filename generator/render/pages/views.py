@@ -6,7 +6,11 @@ Templates read them by these field names; frozen, so the render cache can finger
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from generator.derive.gaps import DraftGap
 
 
 @dataclass(frozen=True)
@@ -17,3 +21,23 @@ class Link:
     title: str
     path: str | None = None
 
+
+@dataclass(frozen=True)
+class GapGroup:
+    """The gaps of one part of the plan, under its heading (the gaps page, the PDF's list)."""
+
+    title: str
+    gaps: list[DraftGap]
+
+    @property
+    def anchor(self) -> str:
+        """The heading's id on the gaps page, from its title (``Tables`` → ``tables``)."""
+        return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+
+
+def gap_groups(gaps: Iterable[DraftGap]) -> list[GapGroup]:
+    """``gaps`` grouped by the part of the plan they are in, groups in order of first gap."""
+    groups: dict[str, list[DraftGap]] = {}
+    for gap in gaps:
+        groups.setdefault(gap.group, []).append(gap)
+    return [GapGroup(title, found) for title, found in groups.items()]
