@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.core.downloads import Download
 from generator.core.figures import long_date
@@ -151,11 +151,9 @@ def _directorate(plan: Plan, code: str, look: Lookups) -> str:
         leads = outcome.lead_directorates
         if isinstance(leads, Gap) or code not in leads:
             continue
-        link = outcome_link(theme, priority, outcome)
-        others = [c for c in leads if c != code]
-        groups.setdefault(theme.title, []).append(
-            OutcomeLink(link.title, link.path, link.where, ", ".join(others))
-        )
+        others = ", ".join(c for c in leads if c != code)
+        link = replace(outcome_link(theme, priority, outcome), shared=others)
+        groups.setdefault(theme.title, []).append(link)
     return render(
         "directorate.md.j2",
         page=view.path,
