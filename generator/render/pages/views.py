@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from generator.derive.gaps import DraftGap
+
+V = TypeVar("V", bound=str)
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,15 @@ class Link:
 
     title: str
     path: str | None = None
+
+
+@dataclass(frozen=True)
+class LabelledValue(Generic[V]):
+    """One row of a list of facts: a label and its value, plain text (``LabelledValue[str]``,
+    escaped by the template) or already HTML (``LabelledValue[Markup]``)."""
+
+    label: str
+    value: V
 
 
 @dataclass(frozen=True)
