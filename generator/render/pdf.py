@@ -36,7 +36,7 @@ from generator.core.escape import MARKDOWN_EXTENSIONS
 from generator.core.figures import long_date
 from generator.core.files import atomic_write
 from generator.derive.facts import Facts, derive_facts
-from generator.derive.gaps import DraftGap, field_labels
+from generator.derive.gaps import field_labels
 from generator.derive.markers import scan_markers, table_anchor
 from generator.model.base import Gap, Section
 from generator.model.plan import Directorate, Outcome, Plan, Priority, Theme
@@ -45,6 +45,7 @@ from generator.render.jinja import render
 from generator.render.opendata.package import package_name
 from generator.render.pages.common import priority_title
 from generator.render.pages.tables import place_tables
+from generator.render.pages.views import gap_groups
 
 RENDER_OPTIONS = {"pdf_tags": True}
 """WeasyPrint's options: a tagged PDF, so screen readers find its headings, lists and tables."""
@@ -245,14 +246,6 @@ class ThemePart:
     directorate_key: list[Directorate | None]
 
 
-@dataclass(frozen=True)
-class GapGroup:
-    """The gaps of one part of the plan, listed at the end of the PDF."""
-
-    title: str
-    gaps: list[DraftGap]
-
-
 def pdf_html(plan: Plan, facts: Facts | None = None) -> str:
     """The whole plan as one HTML document laid out for print."""
     meta = plan.plan
@@ -271,7 +264,7 @@ def pdf_html(plan: Plan, facts: Facts | None = None) -> str:
         plan=meta,
         date_text=long_date(meta.date),
         parts=parts,
-        gaps=_gap_groups(gaps),
+        gaps=gap_groups(gaps),
         gap_total=len(gaps),
         gaps_anchor=GAPS_ANCHOR,
         labels=field_labels(plan),
@@ -347,10 +340,3 @@ def _theme(theme: Theme, plan: Plan) -> ThemePart:
 
 def _priority_entry(theme: Theme, priority: Priority) -> Entry:
     return Entry(anchor=f"theme-{theme.id}-{priority.slug}", title=priority_title(priority))
-
-
-def _gap_groups(gaps: list[DraftGap]) -> list[GapGroup]:
-    groups: dict[str, list[DraftGap]] = {}
-    for gap in gaps:
-        groups.setdefault(gap.group, []).append(gap)
-    return [GapGroup(title=title, gaps=gaps) for title, gaps in groups.items()]

@@ -34,12 +34,15 @@ class ContactView:
 
 @dataclass(frozen=True)
 class OutcomeLink:
-    """An outcome as listed on index pages: its title, page and place in the plan."""
+    """An outcome as other pages list it: its title, page and place in the plan."""
 
     title: str
     path: str
     where: str
     shared: str = ""
+    """On a directorate's page: the other directorates that lead it."""
+    fields: str = ""
+    """On an indicator's page: which of its columns cite the indicator."""
 
 
 @dataclass(frozen=True)

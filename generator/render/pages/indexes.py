@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.core.downloads import Download
 from generator.core.figures import long_date
@@ -18,6 +17,7 @@ from generator.render.pages.common import Lookups, OutcomeLink, outcome_link
 from generator.render.pages.family import family
 from generator.render.pages.public_place import public_place
 from generator.render.pages.tables import place_tables
+from generator.render.pages.views import gap_groups
 
 
 @dataclass(frozen=True)
@@ -66,15 +66,6 @@ class ContactEntry:
     phone: str | None
     role: str | None
     outcomes: list[OutcomeLink]
-
-
-@dataclass(frozen=True)
-class GapGroup:
-    """The gaps of one part of the plan, under its heading on the gaps page."""
-
-    title: str
-    anchor: str
-    gaps: list[DraftGap]
 
 
 def index_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
@@ -160,11 +151,9 @@ def _directorate(plan: Plan, code: str, look: Lookups) -> str:
         leads = outcome.lead_directorates
         if isinstance(leads, Gap) or code not in leads:
             continue
-        link = outcome_link(theme, priority, outcome)
-        others = [c for c in leads if c != code]
-        groups.setdefault(theme.title, []).append(
-            OutcomeLink(link.title, link.path, link.where, ", ".join(others))
-        )
+        others = ", ".join(c for c in leads if c != code)
+        link = replace(outcome_link(theme, priority, outcome), shared=others)
+        groups.setdefault(theme.title, []).append(link)
     return render(
         "directorate.md.j2",
         page=view.path,
@@ -196,15 +185,4 @@ def _surname_key(name: str) -> tuple[str, str]:
 
 
 def _gaps(gaps: list[DraftGap]) -> str:
-    groups: dict[str, list[DraftGap]] = {}
-    for gap in gaps:
-        groups.setdefault(gap.group, []).append(gap)
-    return render(
-        "gaps.md.j2",
-        page=paths.GAPS,
-        total=len(gaps),
-        groups=[
-            GapGroup(title=k, anchor=re.sub(r"[^a-z0-9]+", "-", k.lower()).strip("-"), gaps=v)
-            for k, v in groups.items()
-        ],
-    )
+    return render("gaps.md.j2", page=paths.GAPS, total=len(gaps), groups=gap_groups(gaps))

@@ -6,23 +6,14 @@ not give ("The plan does not give its title, definition and unit") says the same
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
 from generator.core.escape import html_attr, html_text
 from generator.model import urls as paths
 from generator.model.indicators import IndicatorSpec
 from generator.render.pages.common import ContactView, DirectorateView
+from generator.render.pages.views import LabelledValue
 from generator.render.phones import phone_html
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One row of the summary: a label and its value, ready for HTML."""
-
-    label: str
-    html: Markup
 
 
 def _link(page: str, target: str, words: str) -> Markup:
@@ -42,7 +33,7 @@ def indicator_facts(
     contacts: list[ContactView],
     last_updated: str | None,
     next_due: str | None,
-) -> tuple[list[Fact], str]:
+) -> tuple[list[LabelledValue[Markup]], str]:
     """The facts the plan gives, and what it does not give, in words (empty when nothing is missing)."""
     polarity = {"higher": "Higher is better", "lower": "Lower is better"}.get(spec.polarity or "")
     contact_html = Markup("; ").join(
@@ -66,7 +57,7 @@ def indicator_facts(
         ("Last updated", "last update", html_text(last_updated) if last_updated else None),
         ("Next figure due", "next due date", html_text(next_due) if next_due else None),
     ]
-    facts = [Fact(label, value) for label, _name, value in candidates if value is not None]
+    facts = [LabelledValue(label, value) for label, _name, value in candidates if value is not None]
     unknown = [
         name for label, name, value in candidates
         # a source only makes sense beside a title or definition it is the source of

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.core.figures import long_date, shown
 from generator.core.rendercache import reuse
@@ -28,7 +28,13 @@ from generator.model.indicators import FAMILY_NAMES, NOT_YET_AVAILABLE, Indicato
 from generator.model.plan import Plan, Theme
 from generator.render.jinja import render
 from generator.render.pages.chart import chart_svg
-from generator.render.pages.common import ContactView, DirectorateView, Lookups, outcome_title, priority_label
+from generator.render.pages.common import (
+    ContactView,
+    DirectorateView,
+    Lookups,
+    OutcomeLink,
+    outcome_link,
+)
 from generator.render.pages.indicator_facts import indicator_facts
 
 STATUS_ICONS = {
@@ -123,16 +129,6 @@ class FigureRow:
     cells: list[FigureCell]
     source: str
     note: str
-
-
-@dataclass(frozen=True)
-class CitingOutcome:
-    """An outcome that cites the indicator: where it is and which of its columns cite it."""
-
-    title: str
-    path: str
-    where: str
-    fields: str
 
 
 @dataclass(frozen=True)
@@ -266,9 +262,8 @@ def _cell(reading: Reading, unit: str | None) -> FigureCell:
 def _indicator_page(indicator: Indicator, index: IndicatorIndex, look: Lookups) -> str:
     rating = index.ratings[indicator.id]
     citations = [
-        CitingOutcome(
-            title=outcome_title(c.outcome), path=paths.outcome(c.outcome),
-            where=f"{c.theme.title}, {priority_label(c.priority)}",
+        replace(
+            outcome_link(c.theme, c.priority, c.outcome),
             fields=", ".join(look.labels[f] for f in c.fields) if c.fields else "reports its figures",
         )
         for c in index.citations[indicator.id]
@@ -285,7 +280,7 @@ def _indicator_page(indicator: Indicator, index: IndicatorIndex, look: Lookups) 
 def _indicator_text(
     indicator: Indicator,
     rating: Rating,
-    citations: list[CitingOutcome],
+    citations: list[OutcomeLink],
     owner: DirectorateView | None,
     contacts: list[ContactView],
 ) -> str:

@@ -9,7 +9,6 @@ dated facts and lists of a report), then gives the source's prose word for word 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -21,19 +20,15 @@ from generator.model.plan import Plan
 from generator.model.progress import ProgressPlan
 from generator.render.fragments import gap_html
 from generator.render.jinja import render
+from generator.render.pages.views import LabelledValue
 
 KIND_WORDS = {"plan": "Plan", "programme": "Improvement programme", "report": "Report to the board"}
 """How the site names each kind of document in the family."""
 
 EVERY = {"month": "Monthly", "quarter": "Quarterly"}
 
-
-@dataclass(frozen=True)
-class Row:
-    """A labelled value of a summary list."""
-
-    label: str
-    value: str
+Row = LabelledValue[str]
+"""A labelled value of the cover's summary list, in plain text."""
 
 
 def record_rows(progress: ProgressPlan) -> list[Row]:

@@ -47,7 +47,6 @@ from generator.render.pages.progress_rows import (
     IndicatorRow,
     OutstandingRow,
     OverdueRow,
-    PageLink,
     PlanRow,
     ReportLink,
     StatedView,
@@ -63,6 +62,7 @@ from generator.render.pages.progress_views import (
     task_row,
     task_title,
 )
+from generator.render.pages.views import Link
 
 
 def progress_pages(plan: Plan, index: IndicatorIndex | None) -> Iterator[tuple[str, str]]:
@@ -190,7 +190,7 @@ def _index(plan: Plan) -> str:
                 path=paths.progress_plan(progress.id),
                 levels=" › ".join(progress.config.levels),
                 tasks=len(progress.tasks()),
-                reports=[PageLink(p.title, paths.progress_report(progress.id, p.id)) for p in periods],
+                reports=[Link(p.title, paths.progress_report(progress.id, p.id)) for p in periods],
                 latest=Markup("{}: {}").format(html_text(periods[-1].title), headline(latest)),
             )
         )
@@ -237,7 +237,7 @@ def _plan_page(plan: Plan, progress: ProgressPlan, index: IndicatorIndex | None)
         progress=progress,
         task_count=len(tasks),
         group_count=len({id(t.groups[0]) for t in tasks if t.groups}),
-        placed_in=PageLink(section.title, paths.section(section)) if section else None,
+        placed_in=Link(section.title, paths.section(section)) if section else None,
         reports=reports,
         browse_path=paths.progress_browse(progress.id),
         key=_key(progress),

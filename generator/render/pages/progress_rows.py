@@ -13,14 +13,7 @@ from markupsafe import Markup
 
 from generator.model.base import Gap
 from generator.model.progress import StatedTotal
-
-
-@dataclass(frozen=True)
-class PageLink:
-    """A page's title and where it is."""
-
-    title: str
-    path: str
+from generator.render.pages.views import Link
 
 
 @dataclass(frozen=True)
@@ -31,7 +24,7 @@ class PlanRow:
     path: str
     levels: str
     tasks: int
-    reports: list[PageLink]
+    reports: list[Link]
     latest: Markup
 
 

@@ -20,14 +20,7 @@ from generator.model.plan import Plan
 from generator.model.progress import ProgressPlan
 from generator.render.jinja import render
 from generator.render.pages.programme import EVERY
-
-
-@dataclass(frozen=True)
-class Outlet:
-    """Where a stream goes: a page of this site (with its path) or a body the source names."""
-
-    title: str
-    path: str | None = None
+from generator.render.pages.views import Link
 
 
 @dataclass(frozen=True)
@@ -35,7 +28,8 @@ class Stream:
     """One data set and what it feeds; ``words`` quotes the source where the source says so."""
 
     data: str
-    outlets: tuple[Outlet, ...]
+    outlets: tuple[Link, ...]
+    """Where the stream goes: a page of this site, or a body the source names (no path)."""
     words: str | None = None
 
 
@@ -52,7 +46,7 @@ def streams(plan: Plan) -> list[tuple[str, list[Stream]]]:
                 Stream(
                     f"The latest status of each {progress.config.levels[-1].lower()}",
                     (
-                        Outlet(
+                        Link(
                             f"{plan.plan.short_title}: {section.title} (summary table)",
                             paths.section(section),
                         ),
@@ -72,8 +66,8 @@ def _bvpp_streams(plan: Plan) -> list[Stream]:
             Stream(
                 f"The figures of {spec.spec.title}",
                 (
-                    Outlet(section.title, paths.section(section)),
-                    Outlet("Open data downloads", paths.DATA_PAGE),
+                    Link(section.title, paths.section(section)),
+                    Link("Open data downloads", paths.DATA_PAGE),
                 ),
             )
         )
@@ -82,9 +76,9 @@ def _bvpp_streams(plan: Plan) -> list[Stream]:
             Stream(
                 "Performance indicator values and targets",
                 (
-                    Outlet("Indicator pages, with their status", paths.INDICATORS),
-                    Outlet("The outcomes that cite each indicator"),
-                    Outlet("The progress reports whose tasks link an indicator", paths.PROGRESS),
+                    Link("Indicator pages, with their status", paths.INDICATORS),
+                    Link("The outcomes that cite each indicator"),
+                    Link("The progress reports whose tasks link an indicator", paths.PROGRESS),
                 ),
             )
         )
@@ -97,13 +91,13 @@ def _plan_streams(plan: Plan, progress: ProgressPlan) -> list[Stream]:
     word = config.levels[-1].lower()
     if config.periods:
         reports = tuple(
-            Outlet(f"Progress report: {p.title}", paths.progress_report(progress.id, p.id))
+            Link(f"Progress report: {p.title}", paths.progress_report(progress.id, p.id))
             for p in config.periods
         )
         found.append(
             Stream(
                 f"Each {word}'s status and progress, as reported for each period",
-                (Outlet(config.title, paths.progress_plan(progress.id)), *reports),
+                (Link(config.title, paths.progress_plan(progress.id)), *reports),
             )
         )
     if config.programme is not None:
@@ -111,12 +105,12 @@ def _plan_streams(plan: Plan, progress: ProgressPlan) -> list[Stream]:
             source = f" from {step.by}" if step.by else ""
             found.append(
                 Stream(
-                    f"{EVERY[step.every]}: {step.what}{source}", tuple(Outlet(t) for t in step.to), step.words
+                    f"{EVERY[step.every]}: {step.what}{source}", tuple(Link(t) for t in step.to), step.words
                 )
             )
     for feed in config.feeds:
         found.append(
-            Stream(feed.data[:1].upper() + feed.data[1:], tuple(Outlet(f) for f in feed.feeds), feed.words)
+            Stream(feed.data[:1].upper() + feed.data[1:], tuple(Link(f) for f in feed.feeds), feed.words)
         )
     return found
 

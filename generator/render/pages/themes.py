@@ -18,6 +18,7 @@ from generator.render.pages.common import (
     shortened,
 )
 from generator.render.pages.indicators import summary, theme_indicators
+from generator.render.pages.views import Link
 
 
 def theme_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
@@ -35,21 +36,13 @@ def theme_pages(plan: Plan, look: Lookups) -> Iterator[tuple[str, str]]:
 
 
 @dataclass(frozen=True)
-class OutcomeLink:
-    """An outcome as a theme page lists it: its title and its page."""
-
-    title: str
-    path: str
-
-
-@dataclass(frozen=True)
 class PriorityView:
     """A priority on its theme's page: its outcomes, or the gap the draft leaves instead."""
 
     letter: str
     title: str | Gap
     path: str
-    outcomes: list[OutcomeLink]
+    outcomes: list[Link]
     gap: Gap | None
 
 
@@ -62,8 +55,8 @@ class ThemeWords:
     intro: str | Gap
 
 
-def _links(outcomes: list[Outcome]) -> list[OutcomeLink]:
-    return [OutcomeLink(title=outcome_title(o), path=paths.outcome(o)) for o in outcomes]
+def _links(outcomes: list[Outcome]) -> list[Link]:
+    return [Link(title=outcome_title(o), path=paths.outcome(o)) for o in outcomes]
 
 
 def _theme_page(theme: Theme, look: Lookups) -> str:

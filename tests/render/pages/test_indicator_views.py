@@ -64,7 +64,7 @@ def test_facts_are_only_what_the_plan_gives_and_the_rest_is_one_line(index: Indi
     owner = DirectorateView("BS", "Business <Support>", "directorates/bs.md")
     contact = ContactView("jo", "Jo Bloggs", "020 8424 1000", "contacts.md#jo", role="Head of IT")
     facts, unknown = indicator_facts(spec, "indicators/bvpi-157.md", "BVPI", owner, [contact], "2004", "2005")
-    html = {f.label: str(f.html) for f in facts}
+    html = {f.label: str(f.value) for f in facts}
     assert html["Responsible directorate"] == '<a href="../../directorates/bs/">Business &lt;Support&gt;</a>'
     assert html["Contact"].startswith('<a href="../../contacts/#jo">Jo Bloggs</a> (Head of IT), ')
     assert "responsible directorate" not in unknown and "last update" not in unknown
