@@ -11,7 +11,8 @@ from generator.model import urls as paths
 from generator.model.changes import Change, ChangeKind, ChangeReport
 from generator.model.plan import Plan
 from generator.render.jinja import render
-from generator.render.pages.indicators import STATUS_ICONS
+from generator.render.pages.indicators import status_tag
+from generator.render.pages.views import StatusTag
 
 NAV_TITLE = "What has changed"
 
@@ -37,15 +38,6 @@ _WHAT: dict[ChangeKind, str] = {
 
 
 @dataclass(frozen=True)
-class StatusWords:
-    """An indicator's status as the changes page tags it."""
-
-    words: str
-    slug: str
-    icon: str
-
-
-@dataclass(frozen=True)
 class ChangeRow:
     """One change: what kind, which record (linked where it has a page), before and now."""
 
@@ -55,7 +47,7 @@ class ChangeRow:
     detail: str
     before: str
     after: str
-    statuses: Sequence[StatusWords]
+    statuses: Sequence[StatusTag]
 
 
 @dataclass(frozen=True)
@@ -116,13 +108,11 @@ def _href(page: str, urls: Collection[str]) -> str:
     return f"{to}/" + (f"#{anchor}" if anchor else "")
 
 
-def _statuses(change: Change) -> Sequence[StatusWords]:
+def _statuses(change: Change) -> Sequence[StatusTag]:
     """The indicator's status before and now (one when unchanged); none for other records."""
     words = [change.status_before, change.status_after]
     if not any(words):
         return ()
     if words[0] == words[1]:
         words = [words[1]]
-    return tuple(
-        StatusWords(words=w, slug=w.replace(" ", "-"), icon=STATUS_ICONS.get(w, "")) for w in words if w
-    )
+    return tuple(status_tag(w) for w in words if w)

@@ -36,6 +36,7 @@ from generator.render.pages.common import (
     outcome_link,
 )
 from generator.render.pages.indicator_facts import indicator_facts
+from generator.render.pages.views import StatusTag
 
 STATUS_ICONS = {
     "on target": "✓",
@@ -64,9 +65,7 @@ class Summary:
     latest: str
     target: str
     status: str
-    status_words: str
-    status_slug: str
-    icon: str
+    tag: StatusTag
     has_figures: bool
     at_risk: bool | None
     stale: bool
@@ -79,6 +78,12 @@ def _figure(point: Point, unit: str | None) -> str:
 
 def _slug(words: str) -> str:
     return words.replace(" ", "-")
+
+
+def status_tag(status: str, words: str | None = None) -> StatusTag:
+    """The tag of ``status``: the one way every page (indicator, index, outcome, changes) makes
+    it. ``words`` are what the tag says where they differ from the status (a due date)."""
+    return StatusTag(words=words or status, slug=_slug(status), icon=STATUS_ICONS.get(status, ""))
 
 
 
@@ -136,9 +141,7 @@ class RatingView:
     """The rating in words, each tag with the sentence that says what it rests on."""
 
     status: str
-    words: str
-    slug: str
-    icon: str
+    tag: StatusTag
     has_figures: bool
     reason: str
     outlook: str | None
@@ -164,9 +167,7 @@ def summary(index: IndicatorIndex, indicator: Indicator) -> Summary:
         latest=_figure(rating.latest, unit) if rating.latest else "none yet",
         target=_figure(rating.target, unit) if rating.target else "none given",
         status=rating.status,
-        status_words=status_label(rating),
-        status_slug=_slug(rating.status),
-        icon=STATUS_ICONS.get(rating.status, ""),
+        tag=status_tag(rating.status, status_label(rating)),
         has_figures=rating.status != "no figures",
         at_risk=rating.at_risk is True,
         stale=rating.stale is True,
@@ -321,9 +322,7 @@ def _rating_view(indicator: Indicator, rating: Rating) -> RatingView:
     """The rating in words: each tag beside the sentence that says what it was worked out from."""
     return RatingView(
         status=rating.status,
-        words=status_label(rating),
-        slug=_slug(rating.status),
-        icon=STATUS_ICONS.get(rating.status, ""),
+        tag=status_tag(rating.status, status_label(rating)),
         has_figures=rating.status != "no figures",
         reason=status_reason(indicator, rating),
         outlook=rating.outlook,

@@ -26,6 +26,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class StatusTag:
+    """A status as the pages tag it (GOV.UK Tag): its words, the class giving its shape and
+    colour, and its icon (a shape of its own, so the status never rests on colour alone)."""
+
+    words: str
+    slug: str
+    icon: str
+
+
+@dataclass(frozen=True)
 class LabelledValue(Generic[V]):
     """One row of a list of facts: a label and its value, plain text (``LabelledValue[str]``,
     escaped by the template) or already HTML (``LabelledValue[Markup]``)."""

@@ -29,7 +29,7 @@ def test_a_listing_row_gives_the_latest_figure_the_target_and_the_status(index: 
     assert (row.label, row.path) == ("BVPI 157", "indicators/bvpi-157.md")
     assert row.latest == "35% (2003/04, third quarter)"
     assert row.target == "73% (March 2005)"
-    assert (row.status, row.status_slug, row.status_words) == ("target ahead", "target-ahead", "Target due March 2005")
+    assert (row.status, row.tag.slug, row.tag.words) == ("target ahead", "target-ahead", "Target due March 2005")
     assert row.has_figures and not row.at_risk
 
 
