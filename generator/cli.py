@@ -21,6 +21,7 @@ from generator.core.problems import ContentError, Problem, Report, Severity
 from generator.core.words import count_words
 from generator.load.published import BaselineError
 from generator.publish.mkdocs import SiteBuildError, site_url
+from generator.publish.onebuild import BuildRunningError
 from generator.publish.outputs import OutputError, RefusedOutputError
 from generator.publish.write import UnsafeOutputError
 from generator.render.pdf import PdfLibraryMissingError
@@ -198,6 +199,8 @@ def build(
         _stop("mkdocs build failed; the site was not changed", exc.problems)
     except OutputError as exc:
         _stop("build stopped: the site could not be written; the site was not changed", exc.problems)
+    except BuildRunningError as exc:
+        _stop(f"build stopped: {exc}; the site was not changed")
     except RefusedOutputError as exc:  # wrong usage: nothing was read or written
         click.echo(f"Error: {exc}", err=True)
         sys.exit(WRONG_USAGE)

@@ -34,6 +34,7 @@ from generator.publish.engines import GENERATED_CONFIG, write_generated_config
 from generator.publish.incremental import code_digest
 from generator.publish.mkdocs import MkDocsSettings, check_config, publish
 from generator.publish.mkdocs import site_url as checked_site_url
+from generator.publish.onebuild import one_build_at_a_time
 from generator.publish.outputs import refuse_unsafe_site, writing
 from generator.publish.write import WriteMemo, WriteResult, write_tree
 from generator.render import pages
@@ -283,12 +284,26 @@ def build(
     raises :class:`~generator.publish.outputs.OutputError`. ``since`` is as for :func:`generate`:
     by default the site folder's last publication. The site is built from the published one
     when only pages changed (:mod:`generator.publish.incremental`); ``clean`` builds it from
-    nothing whatever changed.
+    nothing whatever changed. One build of a project runs at a time: a second is refused before
+    it reads anything (:class:`~generator.publish.onebuild.BuildRunningError`).
     """
     address = checked_site_url(site_url) if site_url else None  # ValueError before any work
     # before any work: where the site would go, and whether MkDocs can read its settings
     refuse_unsafe_site(project.site, project.root, project.content, project.root / "theme")
     check_config(project.config_file)
+    with one_build_at_a_time(project.root):  # two at once could publish a mix of their pages
+        return _build(project, strict, pdf, progress, address, since, clean)
+
+
+def _build(
+    project: Project,
+    strict: bool,
+    pdf: bool,
+    progress: Progress | None,
+    address: str | None,
+    since: str | None,
+    clean: bool,
+) -> BuildResult:
     # Pages rendered by the last build of this project are reused while their inputs are the
     # same (generator.core.rendercache); --clean renders every one. Kept for the next build.
     cache, namespace = project.root / RENDER_CACHE, code_digest()
