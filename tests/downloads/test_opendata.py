@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -168,3 +169,23 @@ def test_every_link_on_the_download_and_home_pages_resolves(full_build: FullBuil
             if not (resolved.is_file() or (resolved / "index.html").is_file()):
                 broken.append(f"{page.relative_to(site)} → {target}")
     assert broken == []
+
+
+def test_the_download_page_says_what_every_column_means(full_build: FullBuild) -> None:
+    """Each file but a data table's own lists its columns, in datapackage.json's order and words."""
+    page = (full_build.project.site / "data/index.html").read_text(encoding="utf-8")
+    shown = {
+        html.unescape(summary): [html.unescape(re.sub(r"<[^>]+>", "", name)) for name in names]
+        for summary, names in (
+            (block[0], re.findall(r"<dt><code>(.*?)</code></dt>", block[1]))
+            for block in re.findall(r"<summary>(.*?): \d+ columns?</summary>(.*?)</details>", page, re.S)
+        )
+    }
+    expected = {
+        resource["title"]: [field["name"] for field in resource["schema"]["fields"]]
+        for resource in _descriptor(full_build)["resources"]
+        if resource["format"] == "csv" and not resource["path"].startswith("tables/")
+    }
+    assert shown == expected
+    meanings = re.findall(r"<dd>(.*?)</dd>", page)
+    assert "How many priorities the theme has. A whole number, always given." in map(html.unescape, meanings)

@@ -20,7 +20,8 @@ from generator.model.urls import DATA_DESCRIPTOR as DESCRIPTOR
 from generator.model.urls import DATA_FOLDER as FOLDER
 from generator.render.opendata.records import compared_records
 from generator.render.opendata.registry import report_resources, resources, source_for
-from generator.render.opendata.resource import MEDIA_TYPES, Format, Resource, Source
+from generator.render.opendata.resource import MEDIA_TYPES, Column, Format, Resource, Source
+from generator.render.opendata.table_data import FOLDER as TABLES_FOLDER
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class DataFiles:
     descriptor: Download
     changes: ChangeReport
     """What has changed since ``baseline`` (the last publication), as the changes files list it."""
+    columns: dict[str, tuple[Column, ...]]
+    """Each resource's columns, by its title as the download page groups files; not each data
+    table's own file (its columns are the table's headings, shown on its page)."""
 
 
 def package_name(plan: Plan) -> str:
@@ -64,8 +68,11 @@ def build_data(source: Source, baseline: Baseline | None = None) -> DataFiles:
     files: dict[str, bytes] = {}
     listing: list[Download] = []
     described: list[dict[str, Any]] = []
+    columns: dict[str, tuple[Column, ...]] = {}
 
     def add(resource: Resource) -> None:
+        if resource.folder != TABLES_FOLDER:
+            columns[resource.title] = resource.columns
         for fmt in resource.formats:
             path = resource.path(fmt)
             files[path] = resource.render(fmt)
@@ -91,7 +98,7 @@ def build_data(source: Source, baseline: Baseline | None = None) -> DataFiles:
         "Describes every file above: its columns, their types and meanings (Frictionless Data Package).",
         "JSON", len(descriptor),
     )
-    return DataFiles(files, tuple(listing), about, report)
+    return DataFiles(files, tuple(listing), about, report, columns)
 
 
 def _compared(

@@ -18,6 +18,9 @@ from generator.model.tables import Table
 from generator.render.opendata.dictionary import declared, phrase
 from generator.render.opendata.resource import Column, Resource, Row, Source
 
+FOLDER = "tables"
+"""The sub-folder of data/ holding each table's figures, one file per table."""
+
 
 def _section_pages(plan: Plan) -> dict[str, str]:
     """Each placed table's section page, with the table's anchor."""
@@ -66,7 +69,7 @@ def _figures(table: Table, page: str | None) -> Resource:
             for index, column in enumerate(table.columns)
         ),
         formats=("csv",),
-        folder="tables",
+        folder=FOLDER,
         page=page,
         stem=table.id,
     )

@@ -9,6 +9,8 @@ from generator.model import urls as paths
 from generator.model.plan import Plan
 from generator.render.jinja import render
 from generator.render.opendata.package import DataFiles
+from generator.render.opendata.resource import Column, ColumnType
+from generator.render.pages.views import LabelledValue
 
 NAV_TITLE = "Download the data"
 
@@ -32,6 +34,29 @@ class ResourceView:
     records: int | None
     page_href: str | None
     files: list[FileView]
+    columns: list[LabelledValue[str]]
+    """Each column's name and what it holds, in words; none for a data table's own file."""
+
+
+TYPE_WORDS: dict[ColumnType, str] = {
+    "string": "",
+    "integer": "a whole number",
+    "number": "a number",
+    "date": "a date, written as 2004-03-31",
+    "boolean": "true or false",
+}
+"""A column's type as a reader of the download page would say it (text needs no word)."""
+
+
+def meaning(column: Column) -> str:
+    """What a column holds, for people: its description, then its kind and whether it is always given.
+
+    ``Column("priorities", "integer", "How many priorities the theme has", required=True)``
+    → "How many priorities the theme has. A whole number, always given."
+    """
+    kind = "a list: one item per line in CSV, an array in JSON" if column.many else TYPE_WORDS[column.type]
+    said = ", ".join(part for part in (kind, "always given" if column.required else "") if part)
+    return f"{column.description}." + (f" {said[:1].upper()}{said[1:]}." if said else "")
 
 
 def downloads_page(plan: Plan, data: DataFiles, pdf: Download | None) -> str:
@@ -55,6 +80,7 @@ def downloads_page(plan: Plan, data: DataFiles, pdf: Download | None) -> str:
                 )
                 for f in files
             ],
+            columns=[LabelledValue(column.name, meaning(column)) for column in data.columns.get(title, ())],
         )
         for title, files in by_kind.items()
     ]
