@@ -94,8 +94,9 @@ def test_no_request_leaves_the_site(built: tuple[Project, pipeline.BuildResult])
 
 def test_draft_banner_on_every_page(built: tuple[Project, pipeline.BuildResult]) -> None:
     project, _ = built
-    for page in [project.site / "index.html", *list(project.site.glob("outcomes/*/index.html"))[:5]]:
-        assert "this plan is not final" in page.read_text()
+    reports = sorted(project.site.glob("progress/*/*/index.html"))[:3]  # other documents: the plan is named
+    for page in [project.site / "index.html", *list(project.site.glob("outcomes/*/index.html"))[:5], *reports]:
+        assert "Best Value Performance Plan 2004/05, Draft 1: not final" in page.read_text()
 
 
 def test_failed_build_leaves_the_published_site_untouched(

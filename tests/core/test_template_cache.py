@@ -18,7 +18,7 @@ def test_an_edited_theme_template_is_compiled_afresh(project: Project) -> None:
     main = project.root / "theme" / "main.html"
     text = main.read_text(encoding="utf-8")
     marker = "Edited override, compiled afresh"
-    main.write_text(text.replace("this plan is not final.", f"this plan is not final. {marker}"))
+    main.write_text(text.replace(": not final.", f": not final. {marker}"))
     pipeline.build(project, pdf=False)
     assert marker in (project.site / "index.html").read_text(encoding="utf-8")
     main.write_text(text, encoding="utf-8")

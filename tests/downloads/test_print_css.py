@@ -62,7 +62,7 @@ def test_a_priority_page_prints_its_table_on_landscape_pages_without_the_site_ar
     text, sizes = _print(site, "themes/environment/priority-a", tmp_path)
     assert sizes and all(width > height for width, height in sizes)
     assert "Priority A: Visibly improving the street scene" in text
-    assert "this plan is not final" in text  # the draft notice stays on paper
+    assert "Best Value Performance Plan 2004/05, Draft 1: not final" in text  # the draft notice stays on paper
     absent = _no_chrome(text)
     assert absent("Download the data") and absent("Skip to content") and absent("Accessibility statement")
 

@@ -228,7 +228,7 @@ def test_missing_values_are_shown_by_words_and_shape_not_colour(page: Page, site
         assert style["border"] == "dashed", style
         assert "⚠" in style["icon"], style
     banner = page.locator(".bvpp-draft-banner")
-    assert "this plan is not final" in banner.inner_text()
+    assert "Best Value Performance Plan 2004/05, Draft 1: not final" in banner.inner_text()
 
 
 def test_check_results_are_given_by_icon_and_words(page: Page, site_url: str) -> None:
