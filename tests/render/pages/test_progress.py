@@ -93,6 +93,15 @@ def test_level_names_come_from_each_plans_config(bundled: dict[str, str]) -> Non
     assert "## Every work area in this report" in bundled[f"{WORK}/2007-06.md"]
     assert '<th scope="col">Work area</th>' in bundled[f"{WORK}/index.md"]
     assert "## Every action in this report" in bundled["progress/hsp-improvement-plan/2007-06.md"]
+    # the counts by status count the plan's own things, under the plan's own word
+    assert '<th scope="col">Status</th><th scope="col">Work areas</th>' in bundled[f"{WORK}/2007-06.md"]
+
+
+def test_a_report_is_reached_through_plans_and_reports(bundled: dict[str, str]) -> None:
+    """The breadcrumbs name the index as the nav does: "Plans and reports"."""
+    for page in (f"{WORK}/index.md", f"{WORK}/2007-06.md", f"{WORK}/browse.md"):
+        assert "Plans and reports</a>" in bundled[page], page
+        assert ">Progress</a>" not in bundled[page]
 
 
 def test_status_is_text_and_shape_not_colour_alone(bundled: dict[str, str]) -> None:
