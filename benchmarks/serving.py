@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.preview.livereload import QuietServer
+
 
 @contextmanager
 def serve_folder(root: Path, handler: type[http.server.SimpleHTTPRequestHandler]) -> Iterator[str]:
     """``root`` served by ``handler`` on 127.0.0.1; yields the base address, stops after."""
     bound = functools.partial(handler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
+    server = QuietServer(("127.0.0.1", 0), bound)  # a browser leaving a page mid-file is no error
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -94,11 +94,22 @@ def inject(html: bytes, version: int) -> bytes:
     return html + tag if at == -1 else html[:at] + tag + html[at:]
 
 
-class PreviewServer(http.server.ThreadingHTTPServer):
-    """The preview's HTTP server: the site it serves, the live state its pages follow; a browser
-    that hangs up mid-answer is not an error."""
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threading HTTP server for which a browser that hangs up mid-answer is not an error
+    (a page left or reloaded while its files were sent): no traceback on the terminal."""
 
     daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Report real failures; stay quiet when the other end went away."""
+        if isinstance(sys.exc_info()[1], ConnectionError):  # broken pipe, reset by peer
+            return
+        super().handle_error(request, client_address)
+
+
+class PreviewServer(QuietServer):
+    """The preview's HTTP server: the site it serves, the live state its pages follow."""
+
     request_queue_size = 1024
     """Connections the kernel holds while the server is busy accepting: with the default of 5, a
     page that opens dozens of requests at once (or a burst of 200) had connections dropped and
@@ -108,12 +119,6 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.site = site
         self.state = state
         super().__init__(address, LiveHandler)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Report real failures; stay quiet when the other end went away."""
-        if isinstance(sys.exc_info()[1], ConnectionError):  # broken pipe, reset by peer
-            return
-        super().handle_error(request, client_address)
 
 
 def stream_events(out: io.BufferedIOBase, state: LiveState) -> None:

@@ -6,13 +6,17 @@ would (the real browser does the same in tests/site_checks/test_live_reload_brow
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import http.server
+import threading
+import urllib.request
 
 import pytest
 
 from benchmarks.live import PAGE, Events, serving
 from generator.pipeline import Project
-from generator.preview.livereload import inject
+from generator.preview.livereload import QuietServer, inject
 from generator.preview.serve import PREVIEW
 
 pytestmark = pytest.mark.site
@@ -77,3 +81,26 @@ def test_the_script_goes_before_the_end_of_the_body() -> None:
         b'<html><body><p>x</p><script src="/__bvpp__/live.js?v=7" defer></script></BODY></html>'
     )
     assert inject(b"<p>no body</p>", 1).endswith(b'<script src="/__bvpp__/live.js?v=1" defer></script>')
+
+
+def test_a_browser_hanging_up_is_quiet_and_a_real_failure_is_reported(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    class Failing(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            raise ConnectionResetError if self.path == "/gone" else ValueError("a real failure")
+
+    server = QuietServer(("127.0.0.1", 0), Failing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        for path in ("/gone", "/broken"):
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}{path}", timeout=5)
+    finally:
+        server.shutdown()
+        server.server_close()
+    said = capsys.readouterr()
+    printed = said.out + said.err
+    assert "ValueError: a real failure" in printed
+    assert printed.count("Exception occurred during processing of request") == 1  # not the hang-up
