@@ -102,8 +102,8 @@ def test_a_second_build_lists_exactly_what_changed(project: Project) -> None:
     page = without_card_markup((project.docs / "changes.md").read_text(encoding="utf-8"))
     assert "Since then: 1 figure changed and 1 outcome reworded." in page
     assert page.count("<tr><th scope=\"row\">") == 2
-    assert "<td>35</td><td>48</td>" in page
-    assert "<td>Removal of all graffiti</td><td>Removal of all graffiti within 48 hours</td>" in page
+    assert "<td>35</td> <td>48</td>" in page
+    assert "<td>Removal of all graffiti</td> <td>Removal of all graffiti within 48 hours</td>" in page
     html = (project.site / "changes/index.html").read_text(encoding="utf-8")
     assert 'href="../indicators/bvpi-157/"' in html and 'href="../outcomes/removal-of-all-graffiti/"' in html
     assert (project.site / "changes/../indicators/bvpi-157/index.html").is_file()

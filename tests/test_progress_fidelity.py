@@ -112,9 +112,9 @@ def test_the_work_plan_shows_15_12_3_and_the_reasons(site: tuple[Plan, dict[str,
     source = squeeze(HSP.read_text(encoding="utf-8"))
     for page in ("progress/hsp-work-plan/index.md", "progress/hsp-work-plan/2007-06.md"):
         text = site[1][page]
-        assert '<th scope="row">In all</th><td>15</td><td>3</td>' in text
-        assert '<th scope="row">Completed</th><td>12</td><td>0</td>' in text
-        assert '<th scope="row">Not completed</th><td>3</td><td>3</td>' in text
+        assert '<th scope="row">In all</th> <td>15</td> <td>3</td>' in text
+        assert '<th scope="row">Completed</th> <td>12</td> <td>0</td>' in text
+        assert '<th scope="row">Not completed</th> <td>3</td> <td>3</td>' in text
         words = plain(text)
         assert "The Work Plan included 15 work areas for completion by the Board during 2006 of which 12 have been completed." in words
         for item in re.findall(r"- (.+?) – (.+?)(?:; and|;|$)", HSP.read_text(encoding="utf-8"), re.MULTILINE):

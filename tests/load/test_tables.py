@@ -307,7 +307,7 @@ def test_the_section_page_shows_the_table_and_what_its_checks_found(project: Pro
     assert "{{ table:" not in page
     assert '<caption id="table-medium-term-budget-strategy-caption">Table 1: Medium Term Budget Strategy</caption>' in page
     assert '<th scope="col" class="bvpp-num">2004-2005 £m</th>' in page
-    assert '<tr><th scope="row">Repriced Base Budget</th><td class="bvpp-num">229.337</td>' in page
+    assert '<tr><th scope="row">Repriced Base Budget</th> <td class="bvpp-num">229.337</td>' in page
     assert "<strong>Checked: the figures add up.</strong> 8 sums checked." in page
     assert "Net revenue budget, Total £m: the figures add up to 242.6; the table shows 242.5, within rounding (difference 0.1)" in text
     assert "<strong>Not checked: 4 sums need figures missing in the draft:</strong>" in page

@@ -72,7 +72,7 @@ def test_a_return_filled_in_imported_checks_and_shows_on_the_indicator_page(proj
     assert bvpp(project, "check", "-q").exit_code == 0
     pipeline.build(project, pdf=False)
     page = as_written((project.site / "indicators/recycling-rate/index.html").read_text(encoding="utf-8"))
-    assert re.search(r"2004/05 Q1</th><td>2004-06-30</td><td class=\"bvpp-num\">17.50%</td>", page), page[:0]
+    assert re.search(r"2004/05 Q1</th> <td>2004-06-30</td> <td class=\"bvpp-num\">17.50%</td>", page), page[:0]
     assert "Waste data system, June 2004" in page
 
 

@@ -7,6 +7,10 @@ site (generator/publish/search.py); docs/publishing.md, *Search*, says how it is
 
 from __future__ import annotations
 
+import gzip
+import html
+import json
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -129,3 +133,21 @@ def test_the_status_line_says_how_many_pages_match_what(home: Page) -> None:
     said = home.locator("form.bvpp-search [role=status]").inner_text()
     assert said.startswith("pages match “graffiti”", said.index(" ") + 1), said
     assert said.endswith("are listed.") or said.endswith("”."), said
+
+
+def test_the_index_keeps_touching_cells_and_terms_apart(built_site: BuiltSite) -> None:
+    """A word run into the next (``FromHarrow``) is in the index only where the page prints it so.
+
+    Pagefind reads a header row's cells, a row header and the row above it, and a list's term and
+    description as one word unless white space parts them (generator/render/spacing.py); then a
+    search for the second word misses the place, and the excerpt reads as run-on text.
+    """
+    joined = re.compile(r"[a-z][A-Z][a-z]+")
+    run_on: list[str] = []
+    for fragment in (built_site.root / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(fragment.read_bytes())
+        record = json.loads(raw[raw.index(b"{"):])
+        page = built_site.root / record["url"].lstrip("/") / "index.html"
+        printed = html.unescape(page.read_text(encoding="utf-8")) if page.is_file() else ""
+        run_on += [f"{record['url']}: {m[0]}" for m in joined.finditer(record["content"]) if m[0] not in printed]
+    assert run_on == []

@@ -38,6 +38,7 @@ from generator.render.pages.indicators import indicator_pages
 from generator.render.pages.progress import progress_pages
 from generator.render.pages.river import data_river_page
 from generator.render.pages.themes import theme_pages
+from generator.render.spacing import spaced
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,9 @@ def _draft(plan: Plan, pdf: Download | None, baseline: Baseline | None, facts: F
 
 
 def _finished(text: str, known: Abbreviations) -> str:
-    """A page as published: its card grids laid out, each abbreviation's first use marked."""
-    return mark_first_uses(as_cards(text), known)
+    """A page as published: its card grids laid out, each abbreviation's first use marked, its
+    cells kept apart for the search index."""
+    return spaced(mark_first_uses(as_cards(text), known))
 
 
 def _escaped(nav: list[Any]) -> list[Any]:

@@ -39,7 +39,7 @@ def built(project: Project) -> dict[str, str]:
 def count(page: str, means: str, label: str) -> int:
     """The count a summary table gives beside one status badge."""
     badge = re.escape(f'bvpp-pstatus--{means}"><span class="bvpp-pstatus__icon" aria-hidden="true">')
-    found = re.search(badge + r"[^<]*</span> " + re.escape(label) + r"</span></th><td>(\d+)</td>", page)
+    found = re.search(badge + r"[^<]*</span> " + re.escape(label) + r"</span></th> <td>(\d+)</td>", page)
     assert found, f"no count for {label}"
     return int(found.group(1))
 
@@ -94,7 +94,7 @@ def test_level_names_come_from_each_plans_config(bundled: dict[str, str]) -> Non
     assert '<th scope="col">Work area</th>' in bundled[f"{WORK}/index.md"]
     assert "## Every action in this report" in bundled["progress/hsp-improvement-plan/2007-06.md"]
     # the counts by status count the plan's own things, under the plan's own word
-    assert '<th scope="col">Status</th><th scope="col">Work areas</th>' in bundled[f"{WORK}/2007-06.md"]
+    assert '<th scope="col">Status</th> <th scope="col">Work areas</th>' in bundled[f"{WORK}/2007-06.md"]
 
 
 def test_a_report_is_reached_through_plans_and_reports(bundled: dict[str, str]) -> None:
@@ -146,8 +146,8 @@ def test_changing_one_status_changes_every_page_that_summarises_it(
         listed = report.split("## Outstanding items and the reasons given", 1)[1].split("##", 1)[0]
         assert ("good-and-best-practice-with-gol" in listed) is (completed == 0)
     # The source's own counts stay as stated; the named tasks beside them follow the data.
-    assert '<th scope="row">Completed</th><td>12</td><td>1</td>' in changed[f"{WORK}/index.md"]
-    assert '<th scope="row">Not completed</th><td>3</td><td>2</td>' in changed[f"{WORK}/index.md"]
+    assert '<th scope="row">Completed</th> <td>12</td> <td>1</td>' in changed[f"{WORK}/index.md"]
+    assert '<th scope="row">Not completed</th> <td>3</td> <td>2</td>' in changed[f"{WORK}/index.md"]
 
 
 def test_the_bvpp_table_follows_a_status_given_in_the_task_data(
@@ -310,7 +310,7 @@ def test_an_unknown_field_in_a_plan_file_is_located_with_the_known_fields(
 def test_a_stated_total_needs_no_invented_number(bundled: dict[str, str]) -> None:
     page = bundled[f"{WORK}/index.md"]
     row = next(r for r in page.split("<tr>") if r.startswith('<th scope="row">In all</th>') and "some items" in r)
-    assert "Not yet provided" in row and row.endswith("<td>1</td></tr>\n")
+    assert "Not yet provided" in row and row.endswith("<td>1</td> </tr>\n")
 
 
 # --- escaping ------------------------------------------------------------------------------
