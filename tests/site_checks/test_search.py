@@ -151,3 +151,22 @@ def test_the_index_keeps_touching_cells_and_terms_apart(built_site: BuiltSite) -
         printed = html.unescape(page.read_text(encoding="utf-8")) if page.is_file() else ""
         run_on += [f"{record['url']}: {m[0]}" for m in joined.finditer(record["content"]) if m[0] not in printed]
     assert run_on == []
+
+
+@pytest.mark.parametrize("scrolled", [False, True], ids=["at-the-top", "scrolled"])
+def test_on_a_phone_the_results_open_under_the_field_and_leave_it_in_view(
+    page: Page, site_url: str, scrolled: bool
+) -> None:
+    """At 390 px the draft banner pushes the header down; the results must not cover the field
+    (what was typed stays in sight) nor run off either side of the screen."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "themes/environment/")
+    if scrolled:
+        page.mouse.wheel(0, 1200)
+        page.wait_for_function("() => window.scrollY > 0")
+    search(page, "recycling")
+    field = page.locator("#bvpp-search-input").bounding_box()
+    panel = page.locator("#bvpp-search-panel").bounding_box()
+    assert field is not None and panel is not None
+    assert field["y"] >= 0 and panel["y"] >= field["y"] + field["height"], (field, panel)
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 390, panel
