@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.publish.outputs import writing
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -36,8 +38,10 @@ class BuildRunningError(Exception):
 def one_build_at_a_time(root: Path) -> Iterator[None]:
     """Hold the project's build lock while the block runs; refuse if another build has it."""
     lock = root / LOCK_FILE
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    with lock.open("a+", encoding="utf-8") as held:
+    with writing(lock):  # a read-only project or a full disk: a located message, not a traceback
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        held = lock.open("a+", encoding="utf-8")
+    with held:
         if fcntl is not None:
             try:
                 fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -48,9 +52,10 @@ def one_build_at_a_time(root: Path) -> Iterator[None]:
                     f"another bvpp build of this project is running ({holder}); "
                     "wait for it to finish, then build again"
                 ) from None
-        held.seek(0)
-        held.truncate()
         started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        held.write(f"process {os.getpid()}, started {started}\n")
-        held.flush()
+        with writing(lock):
+            held.seek(0)
+            held.truncate()
+            held.write(f"process {os.getpid()}, started {started}\n")
+            held.flush()
         yield

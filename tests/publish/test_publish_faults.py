@@ -175,3 +175,17 @@ def test_a_theme_template_error_names_the_template_and_line(
     assert code == 1
     assert err.startswith(f"theme/main.html:{at + 1}:1: {message}"), err
     assert "hint: fix the template" in err
+
+
+def test_a_read_only_build_folder_is_a_message_and_the_site_stays(project: Project) -> None:
+    code, err = build(project)
+    assert code == 0, err
+    before = digest(project.site)
+    (project.root / "build" / "build.lock").unlink()  # the lock is the first thing a build writes
+    with read_only(project.root / "build"):
+        code, err = build(project)
+    assert code == 1
+    reason = "Operation not permitted" if os.geteuid() == 0 else "Permission denied"
+    assert err.strip().splitlines()[0] == f"{project.root / 'build' / 'build.lock'}: cannot write: {reason}", err
+    assert "the site was not changed" in err.strip().splitlines()[-1], err
+    assert digest(project.site) == before
