@@ -292,44 +292,32 @@ def build(
     refuse_unsafe_site(project.site, project.root, project.content, project.root / "theme")
     check_config(project.config_file)
     with one_build_at_a_time(project.root):  # two at once could publish a mix of their pages
-        return _build(project, strict, pdf, progress, address, since, clean)
-
-
-def _build(
-    project: Project,
-    strict: bool,
-    pdf: bool,
-    progress: Progress | None,
-    address: str | None,
-    since: str | None,
-    clean: bool,
-) -> BuildResult:
-    # Pages rendered by the last build of this project are reused while their inputs are the
-    # same (generator.core.rendercache); --clean renders every one. Kept for the next build.
-    cache, namespace = project.root / RENDER_CACHE, code_digest()
-    renders = RenderCache() if clean else RenderCache.load(cache, namespace)
-    result = generate(project, strict=strict, pdf=pdf, memory=Memory(rendered=renders),
-                      progress=progress, since=since)
-    with writing(cache):
-        renders.save(cache, namespace)
-    settings = replace(mkdocs_settings(project, result), site_url=address)
-    published = publish(settings, project.site, clean=clean)
-    # The same settings as a file, for engines that read one (Zensical): see generator.publish.engines.
-    # Written once MkDocs has accepted mkdocs.yml, so a setting of the wrong form is reported
-    # by MkDocs, located, rather than tripping this copy.
-    with writing(project.root / GENERATED_CONFIG):
-        write_generated_config(settings, project.root / GENERATED_CONFIG)
-    result.rendered = published.rendered
-    details = {
-        "link": f"{published.linked} unchanged files of the last site linked",
-        "mkdocs": "only the changed pages rendered" if published.rendered == "pages"
-        else "every page rendered",
-        "search": "the search index built",
-        "swap": f"published {project.site}",
-    }
-    for step, seconds in published.seconds.items():
-        result.timings.add(step, seconds, details[step])
-    return result
+        # Pages rendered by the last build of this project are reused while their inputs are the
+        # same (generator.core.rendercache); --clean renders every one. Kept for the next build.
+        cache, namespace = project.root / RENDER_CACHE, code_digest()
+        renders = RenderCache() if clean else RenderCache.load(cache, namespace)
+        result = generate(project, strict=strict, pdf=pdf, memory=Memory(rendered=renders),
+                          progress=progress, since=since)
+        with writing(cache):
+            renders.save(cache, namespace)
+        settings = replace(mkdocs_settings(project, result), site_url=address)
+        published = publish(settings, project.site, clean=clean)
+        # The same settings as a file, for engines that read one (Zensical): see
+        # generator.publish.engines. Written once MkDocs has accepted mkdocs.yml, so a setting of
+        # the wrong form is reported by MkDocs, located, rather than tripping this copy.
+        with writing(project.root / GENERATED_CONFIG):
+            write_generated_config(settings, project.root / GENERATED_CONFIG)
+        result.rendered = published.rendered
+        details = {
+            "link": f"{published.linked} unchanged files of the last site linked",
+            "mkdocs": "only the changed pages rendered" if published.rendered == "pages"
+            else "every page rendered",
+            "search": "the search index built",
+            "swap": f"published {project.site}",
+        }
+        for step, seconds in published.seconds.items():
+            result.timings.add(step, seconds, details[step])
+        return result
 
 
 def baseline(project: Project, since: str | None = None) -> Baseline | None:

@@ -7,8 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,16 +20,9 @@ from tests.conftest import copy_project
 from tests.test_corpus import tree_digest
 
 
-@contextmanager
-def held_elsewhere(root: Path) -> Iterator[None]:
-    """The project's build lock, held as another build would hold it (its own open file)."""
-    with one_build_at_a_time(root):
-        yield
-
-
 def test_a_second_build_is_refused_and_changes_nothing(project: pipeline.Project) -> None:
     before = tree_digest(project.root)
-    with held_elsewhere(project.root), pytest.raises(BuildRunningError, match=f"process {os.getpid()}"):
+    with one_build_at_a_time(project.root), pytest.raises(BuildRunningError, match=f"process {os.getpid()}"):
         pipeline.build(project, pdf=False)
     after = tree_digest(project.root)
     assert {name: after[name] for name in before} == before  # the user's files untouched
@@ -40,7 +31,7 @@ def test_a_second_build_is_refused_and_changes_nothing(project: pipeline.Project
 
 
 def test_the_command_says_who_holds_the_lock_and_exits_1(project: pipeline.Project) -> None:
-    with held_elsewhere(project.root):
+    with one_build_at_a_time(project.root):  # held as another build would hold it
         result = CliRunner().invoke(main, ["build", "--project", str(project.root), "--no-pdf"])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
